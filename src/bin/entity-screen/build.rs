@@ -1,0 +1,5 @@
+//! `entity-screen build` (being written).
+
+pub fn run(_argv: &[String]) -> anyhow::Result<()> {
+    anyhow::bail!("not yet implemented")
+}

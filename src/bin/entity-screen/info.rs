@@ -1,0 +1,5 @@
+//! `entity-screen info` (being written).
+
+pub fn run(_argv: &[String]) -> anyhow::Result<()> {
+    anyhow::bail!("not yet implemented")
+}

@@ -1,0 +1,48 @@
+//! `entity-screen`: the command-line tool. One module per subcommand; each is
+//! a thin layer over the library.
+
+mod args;
+mod build;
+mod compare;
+mod info;
+mod search;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+entity-screen: screen names against the US Consolidated Screening List
+
+USAGE:
+  entity-screen build [--csl FILE.csv]... [--ofac-dir DIR] [--out FILE]
+  entity-screen info [--dataset FILE]
+  entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
+  entity-screen compare [--json] [--print-threshold]
+
+search reads one query per line on stdin; compare reads name_a<TAB>name_b lines.
+";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = argv.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match cmd.as_str() {
+        "build" => build::run(rest),
+        "info" => info::run(rest),
+        "search" => search::run(rest),
+        "compare" => compare::run(rest),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(anyhow::anyhow!("unknown subcommand {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

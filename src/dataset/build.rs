@@ -1,0 +1,1 @@
+//! Builds the default dataset from data/sources (being written).

@@ -1,0 +1,1 @@
+//! The one text normaliser (being written).

@@ -1,0 +1,1 @@
+//! Readers for the official list formats (being written).

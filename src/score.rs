@@ -1,0 +1,1 @@
+//! Name-pair scoring (being written).
