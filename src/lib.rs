@@ -7,6 +7,7 @@
 //!
 //! | module        | stage                                         | runs            |
 //! |---------------|-----------------------------------------------|-----------------|
+//! | [`country`]   | ISO-2 country codes and names                   | both            |
 //! | [`read`]      | parse official files (CSL CSV, OFAC CSV, JSON) | native (`build`) |
 //! | [`dataset`]   | the compact binary dataset: build, encode, decode | both          |
 //! | [`normalize`] | the one text normaliser (data and queries)     | both            |
@@ -19,6 +20,7 @@
 //! library, and `www/` holds the JS widget that loads the wasm build.
 #![forbid(unsafe_code)]
 
+pub mod country;
 pub mod dataset;
 pub mod index;
 pub mod matcher;
