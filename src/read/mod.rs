@@ -1,1 +1,527 @@
-//! Readers for the official list formats (being written).
+//! Readers for the official list formats (native only, feature `build`).
+//!
+//! | reader                       | input                                                        |
+//! |------------------------------|--------------------------------------------------------------|
+//! | [`csl::read_csl`]            | trade.gov CSL `consolidated.csv` (29 columns, 2022 and 2025 layouts) |
+//! | [`ofac::read_ofac`]          | OFAC legacy CSV sets: `sdn.csv` + `alt.csv` + `add.csv` + `sdn_comments.csv`, or `cons_prim.csv` + companions |
+//! | [`json::read_json_list`]     | eCFR / DDTC / ISN / NS-CMIC JSON extractions (`{..., entities: [...]}`) |
+//! | [`json::read_entity_list`]   | the Entity List: eCFR JSON joined with CSL Entity List rows  |
+//!
+//! Every reader accounts for every input row: each row is either kept (it
+//! became a party, or it was merged into one, like an OFAC alias row) or
+//! listed in [`ReadOutput::skipped`] with its file, line and reason. For each
+//! file, [`FileTally`] records rows in, kept and skipped, and
+//! `rows == kept + skipped` always holds.
+//!
+//! A file that is not what the reader expects (wrong kind of file, a missing
+//! column, a row with the wrong number of fields, broken CSV quoting or JSON)
+//! is a [`ReadError`] naming the file and line: the reader never guesses.
+//!
+//! ## Derived ids
+//!
+//! The JSON extractions carry no id. A party from them gets
+//! `CODE-` + the first 16 hex digits of sha256(`CODE \n normalised name \n
+//! address`) (see [`derived_id`]): stable across rebuilds and across
+//! reorderings of the file, and changed only when the listing's name or
+//! address changes. Two listings with the same name and address in one list
+//! (true duplicates) get `-2`, `-3`, ... in source order ([`dedupe_derived_ids`]).
+//!
+//! ## Party type of the JSON lists
+//!
+//! The JSON files have no type column. [`infer_party_type`] calls a name an
+//! individual only when it has the "Last, First" shape the DDTC uses for
+//! persons ("Louw, Willem"): one comma, one to three words on each side, no
+//! digits and no company word. Everything else stays an entity: a person
+//! typed as an entity is still matched by name, while a company typed as a
+//! person would be misleading.
+
+pub mod csl;
+pub mod json;
+pub mod ofac;
+
+use std::fmt;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::model::{Address, ListId, Party, PartyType};
+
+/// Why a file could not be read. Each variant names the file (as given) and,
+/// where there is one, the 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    Io { file: String, message: String },
+    /// The file is not the kind the reader expects (e.g. JSON given as a CSL CSV).
+    WrongKind {
+        file: String,
+        line: u64,
+        expected: String,
+        found: String,
+    },
+    /// A required column is missing from the header.
+    MissingColumn { file: String, column: String },
+    /// A row has the wrong number of fields.
+    ColumnCount {
+        file: String,
+        line: u64,
+        found: usize,
+        expected: usize,
+    },
+    /// Broken CSV (e.g. an unterminated quote) or invalid UTF-8.
+    Csv {
+        file: String,
+        line: u64,
+        message: String,
+    },
+    /// Broken JSON.
+    Json {
+        file: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    /// A field holds a value the format does not allow (e.g. a non-numeric ent_num).
+    BadValue {
+        file: String,
+        line: u64,
+        field: String,
+        value: String,
+        expected: String,
+    },
+}
+
+impl ReadError {
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            ReadError::Io { file, .. }
+            | ReadError::WrongKind { file, .. }
+            | ReadError::MissingColumn { file, .. }
+            | ReadError::ColumnCount { file, .. }
+            | ReadError::Csv { file, .. }
+            | ReadError::Json { file, .. }
+            | ReadError::BadValue { file, .. } => file,
+        }
+    }
+
+    /// The 1-based line the error is about (0 when it concerns the whole file).
+    pub fn line(&self) -> u64 {
+        match self {
+            ReadError::Io { .. } | ReadError::MissingColumn { .. } => 0,
+            ReadError::WrongKind { line, .. }
+            | ReadError::ColumnCount { line, .. }
+            | ReadError::Csv { line, .. }
+            | ReadError::Json { line, .. }
+            | ReadError::BadValue { line, .. } => *line,
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io { file, message } => write!(f, "{file}: cannot read: {message}"),
+            ReadError::WrongKind {
+                file,
+                line,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{file}:{line}: this is not {expected} (found {found}); check which file was given"
+            ),
+            ReadError::MissingColumn { file, column } => write!(
+                f,
+                "{file}:1: missing column {column:?} in the header; is this an official file of the expected kind?"
+            ),
+            ReadError::ColumnCount {
+                file,
+                line,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{file}:{line}: row has {found} fields, expected {expected}; the file is damaged or of another kind"
+            ),
+            ReadError::Csv {
+                file,
+                line,
+                message,
+            } => write!(f, "{file}:{line}: malformed CSV: {message}"),
+            ReadError::Json {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{file}:{line}:{column}: malformed JSON: {message}"),
+            ReadError::BadValue {
+                file,
+                line,
+                field,
+                value,
+                expected,
+            } => write!(
+                f,
+                "{file}:{line}: field {field} is {value:?}, expected {expected}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// One input row that did not become (part of) a party, and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    /// File name, no directory.
+    pub file: String,
+    /// 1-based line where the row starts.
+    pub line: u64,
+    pub reason: String,
+}
+
+/// Row accounting of one input file: `rows == kept + skipped`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileTally {
+    /// File name, no directory.
+    pub file: String,
+    /// Data rows in the file (header and OFAC end-of-file byte not counted).
+    pub rows: usize,
+    /// Rows that became a party or were merged into one.
+    pub kept: usize,
+    /// Rows listed in [`ReadOutput::skipped`].
+    pub skipped: usize,
+}
+
+/// A party and the row it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced {
+    pub party: Party,
+    /// File name, no directory.
+    pub file: String,
+    /// 1-based line of the (primary) row.
+    pub line: u64,
+}
+
+/// What a reader returns: parties in source order, skipped rows, tallies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOutput {
+    pub parties: Vec<Sourced>,
+    pub skipped: Vec<Skipped>,
+    pub files: Vec<FileTally>,
+}
+
+impl ReadOutput {
+    /// Appends another output (parties, skipped rows and tallies).
+    pub fn extend(&mut self, other: ReadOutput) {
+        self.parties.extend(other.parties);
+        self.skipped.extend(other.skipped);
+        self.files.extend(other.files);
+    }
+}
+
+/// The official web pages of each list, used as `source_list_url` and
+/// `source_information_url` (trade.gov's 2025 values; the 2022 CSL's bit.ly
+/// short links are replaced by these).
+pub fn official_urls(list: ListId) -> (&'static str, &'static str) {
+    const OFAC_CONS: &str = "https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList";
+    const OFAC_OTHER: &str = "https://ofac.treasury.gov/other-ofac-sanctions-lists";
+    match list {
+        ListId::El => (
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list",
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list",
+        ),
+        ListId::Sdn => (
+            "https://sanctionslist.ofac.treas.gov/Home/SdnList",
+            "https://home.treasury.gov/policy-issues/financial-sanctions/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists",
+        ),
+        ListId::Dpl => (
+            "https://www.bis.doc.gov/index.php/the-denied-persons-list",
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list",
+        ),
+        ListId::Uvl => (
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list",
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list",
+        ),
+        ListId::Meu => (
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
+            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
+        ),
+        ListId::Dtc => (
+            "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0",
+            "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0",
+        ),
+        ListId::Isn => (
+            "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/",
+            "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/",
+        ),
+        ListId::Ssi
+        | ListId::Plc
+        | ListId::Cmic
+        | ListId::Cap
+        | ListId::Mbs
+        | ListId::Fse => (OFAC_CONS, OFAC_OTHER),
+    }
+}
+
+/// Sets both URLs of a party to its list's official pages.
+pub(crate) fn set_official_urls(p: &mut Party) {
+    let (list_url, info_url) = official_urls(p.list);
+    p.source_list_url = list_url.to_string();
+    p.source_information_url = info_url.to_string();
+}
+
+/// The stable id of a party from a source without ids (see the module docs).
+pub fn derived_id(list: ListId, name: &str, address: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(list.code().as_bytes());
+    h.update(b"\n");
+    h.update(join_key(name).as_bytes());
+    h.update(b"\n");
+    h.update(address.trim().as_bytes());
+    let digest = h.finalize();
+    let mut out = String::with_capacity(list.code().len() + 17);
+    out.push_str(list.code());
+    out.push('-');
+    for b in digest.iter().take(8) {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+fn is_derived_id(id: &str, list: ListId) -> bool {
+    id.strip_prefix(list.code())
+        .and_then(|r| r.strip_prefix('-'))
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Gives repeated derived ids a `-2`, `-3`, ... suffix, in order. Source ids
+/// (CSL `_id`, OFAC ent_num) are left alone even when they repeat.
+pub fn dedupe_derived_ids(parties: &mut [Sourced]) {
+    let mut seen: std::collections::BTreeMap<(ListId, String), u32> = Default::default();
+    for s in parties.iter_mut() {
+        let p = &mut s.party;
+        if !is_derived_id(&p.id, p.list) {
+            continue;
+        }
+        let n = seen.entry((p.list, p.id.clone())).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            p.id = format!("{}-{}", p.id, n);
+        }
+    }
+}
+
+/// The key used to pair names across files and in [`derived_id`]: lower
+/// case, letters and digits only, single spaces.
+pub fn join_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = true;
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+            space = false;
+        } else if ch == '\'' || ch == '’' || ch == '.' {
+            continue;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The conservative individual-or-entity guess for sources without a type
+/// column (see the module docs).
+pub fn infer_party_type(name: &str) -> PartyType {
+    const COMPANY_WORDS: &[&str] = &[
+        "inc", "ltd", "llc", "co", "corp", "corporation", "company", "limited", "gmbh", "sa",
+        "srl", "bv", "ag", "plc", "pte", "lp", "llp", "group", "industries", "international",
+        "trading", "technologies", "technology", "systems", "services", "enterprises",
+        "associates", "aviation", "aerospace", "electronics", "engineering", "import", "export",
+        "of", "and", "the", "&", "de", "la", "pvt", "private", "holdings", "products",
+        "supply", "global", "solutions", "manufacturing", "defense", "defence", "usa", "ab",
+        "oy", "as", "spa", "sro", "kft", "ooo", "zao", "oao", "jsc", "cjsc",
+    ];
+    let name = name.trim();
+    if name.bytes().any(|b| b.is_ascii_digit()) || name.matches(',').count() != 1 {
+        return PartyType::Entity;
+    }
+    let Some((last, first)) = name.split_once(',') else {
+        return PartyType::Entity;
+    };
+    let words = |s: &str| -> Option<Vec<String>> {
+        let w: Vec<String> = s
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| c == '.').to_lowercase())
+            .collect();
+        (!w.is_empty() && w.len() <= 3).then_some(w)
+    };
+    match (words(last), words(first)) {
+        (Some(a), Some(b))
+            if a.iter()
+                .chain(b.iter())
+                .all(|w| !COMPANY_WORDS.contains(&w.as_str())) =>
+        {
+            PartyType::Individual
+        }
+        _ => PartyType::Entity,
+    }
+}
+
+/// Splits a `;`-separated cell into trimmed, non-empty items. Only `;`
+/// separates: names and addresses contain commas.
+pub fn split_semicolons(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Removes the Entity List's "and " before the last item of a series.
+pub fn strip_and(s: &str) -> &str {
+    let t = s.trim();
+    match t.get(..4) {
+        Some(head) if head.eq_ignore_ascii_case("and ") => t.get(4..).unwrap_or(t).trim_start(),
+        _ => t,
+    }
+}
+
+/// Splits a free-text address cell (eCFR style: `A; and B`) into addresses,
+/// all in `country` (an ISO-2 code or empty). One trailing period (the end of
+/// the eCFR entry) is removed.
+pub fn split_free_addresses(cell: &str, country: &str) -> Vec<Address> {
+    let cell = cell.trim();
+    let cell = cell.strip_suffix('.').unwrap_or(cell);
+    cell.split(';')
+        .map(strip_and)
+        .filter(|s| !s.is_empty())
+        .map(|s| Address {
+            text: s.to_string(),
+            country: country.to_string(),
+        })
+        .collect()
+}
+
+/// The file name of a path, for reports.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads a whole file, mapping failure to [`ReadError::Io`].
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    std::fs::read(path).map_err(|e| ReadError::Io {
+        file: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Lower-case hex sha256 of a file's bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// The first non-whitespace byte, to tell JSON from CSV.
+pub(crate) fn first_byte(bytes: &[u8]) -> Option<u8> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+/// Decodes a CSV field: UTF-8, or Latin-1 for older OFAC files.
+pub(crate) fn decode_field(b: &[u8]) -> String {
+    match std::str::from_utf8(b) {
+        Ok(s) => s.to_string(),
+        Err(_) => b.iter().map(|&c| c as char).collect(),
+    }
+}
+
+/// A `YYYY-MM-DD` or `YYYY-MM` date in a file name such as
+/// `sdn_2024-05-03.csv`, if any (the last one wins).
+pub fn date_in_name(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let mut found = None;
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let mut i = 0;
+    while i + 7 <= b.len() {
+        if digits(i..i + 4) && b.get(i + 4) == Some(&b'-') && digits(i + 5..i + 7) {
+            let (_, rest) = name.split_at(i);
+            let full = i + 10 <= b.len() && b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10);
+            let len = if full { 10 } else { 7 };
+            found = rest.get(..len).map(String::from);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Converts US dates `M/D/YY` or `M/D/YYYY` to ISO (`YY` < 50 is 20YY).
+pub fn us_date_to_iso(s: &str) -> Option<String> {
+    let mut it = s.trim().split('/');
+    let m: u32 = it.next()?.trim().parse().ok()?;
+    let d: u32 = it.next()?.trim().parse().ok()?;
+    let y_str = it.next()?.trim();
+    if it.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y: u32 = y_str.parse().ok()?;
+    let y = match y_str.len() {
+        2 if y < 50 => 2000 + y,
+        2 => 1900 + y,
+        4 => y,
+        _ => return None,
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn infer_party_type_is_conservative() {
+        assert_eq!(infer_party_type("Louw, Willem"), PartyType::Individual);
+        assert_eq!(infer_party_type("Adams, Ryan"), PartyType::Individual);
+        assert_eq!(
+            infer_party_type("A & C International Trade, Inc."),
+            PartyType::Entity
+        );
+        assert_eq!(infer_party_type("Kam-Tech Systems, Ltd. and David Menashe"), PartyType::Entity);
+        assert_eq!(infer_party_type("NSO Group"), PartyType::Entity);
+        assert_eq!(infer_party_type("ELDAR REZVANOV"), PartyType::Entity);
+    }
+
+    #[test]
+    fn date_in_name_reads_both_forms() {
+        assert_eq!(date_in_name("sdn_2024-05-03.csv").as_deref(), Some("2024-05-03"));
+        assert_eq!(date_in_name("cons_prim_2025-12.csv").as_deref(), Some("2025-12"));
+        assert_eq!(date_in_name("sdn.csv"), None);
+    }
+
+    #[test]
+    fn us_date_to_iso_handles_two_digit_years() {
+        assert_eq!(us_date_to_iso("11/4/21").as_deref(), Some("2021-11-04"));
+        assert_eq!(us_date_to_iso("12/23/2020").as_deref(), Some("2020-12-23"));
+        assert_eq!(us_date_to_iso("3/30/81").as_deref(), Some("1981-03-30"));
+        assert_eq!(us_date_to_iso("x"), None);
+    }
+
+    #[test]
+    fn strip_and_only_strips_the_word() {
+        assert_eq!(strip_and("and Tabatha Ltd."), "Tabatha Ltd.");
+        assert_eq!(strip_and("Andromeda"), "Andromeda");
+    }
+}

@@ -1,5 +1,41 @@
-//! `entity-screen info` (being written).
+//! `entity-screen info`: what a dataset holds and where it came from.
 
-pub fn run(_argv: &[String]) -> anyhow::Result<()> {
-    anyhow::bail!("not yet implemented")
+use anyhow::{Context, Result};
+use entity_screen::dataset::format::{self, FORMAT_VERSION};
+use entity_screen::dataset::EMBEDDED;
+use entity_screen::Dataset;
+
+use crate::args::Args;
+
+pub fn run(argv: &[String]) -> Result<()> {
+    let args = Args::parse(argv, &["--dataset"], &[])?;
+    let (shown, bytes) = match args.value("--dataset") {
+        Some(path) => (
+            path.to_string(),
+            std::fs::read(path).with_context(|| format!("reading {path}"))?,
+        ),
+        None => ("(embedded default)".to_string(), EMBEDDED.to_vec()),
+    };
+    let (header, _) = format::read_header(&bytes).with_context(|| shown.clone())?;
+    let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
+    println!("dataset:  {shown}");
+    println!("label:    {}", d.label);
+    println!("format:   version {} (this build reads {FORMAT_VERSION})", header.version);
+    println!("size:     {} bytes", bytes.len());
+    println!("checksum: {:016x} (FNV-1a 64 of the payload)", header.checksum);
+    println!("parties:  {}", d.parties.len());
+    for l in &d.lists {
+        println!();
+        println!(
+            "{:<5} {}  ({})",
+            l.list.code(),
+            l.list.name(),
+            l.list.agency()
+        );
+        println!("      {} parties, as of {}", l.count, l.as_of);
+        for s in &l.sources {
+            println!("      {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,516 @@
+//! The JSON list extractions (eCFR Entity List and MEU, BIS DPL, DDTC
+//! debarred, State ISN, OFAC NS-CMIC) and the Entity List join.
+//!
+//! Layout: `{..., "entities": [{name, aliases, country, address, status,
+//! effective_date, federal_register, notes}]}`; the CSL Entity List rows file
+//! has `{..., "entities": [{entity, license_requirement, license_policy,
+//! fr_citation, effective_date, ...}]}`. Skipped rows are reported with the
+//! line where their object starts.
+//!
+//! Per list (what goes where):
+//!
+//! * all: `name`, `aliases`, `federal_register` -> federal_register_notice,
+//!   `effective_date` -> start_date; `country` -> ISO-2 via [`crate::country`];
+//!   `address` split on "; and " / "; " ([`super::split_free_addresses`]). A
+//!   party with a country but no address gets one address with empty text and
+//!   that country; a country that names no single country ("Middle East
+//!   Region") is kept as address text.
+//! * EL / MEU (eCFR): `federal_register` is `"86 FR 60760, 11/4/21"`: a lone
+//!   citation with a date becomes notice `86 FR 60760` and start date
+//!   `2021-11-04`; anything longer stays whole. EL `notes` is the license
+//!   requirement (cut at 200 characters by the extraction). MEU parties get
+//!   the MEU's license requirement and policy ([`MEU_LICENSE_REQUIREMENT`],
+//!   [`MEU_LICENSE_POLICY`]): they are set by §744.21 for the whole list, and
+//!   the CSL repeats them on every MEU row.
+//! * DPL: `notes` ("Type of denial: Standard; Expires: 2028-07-24") ->
+//!   remarks, and the expiry date -> end_date.
+//! * ISN, DTC: `notes` -> remarks.
+//! * CMIC: `notes` -> remarks; "Program: X" -> programs; "USCC: N (China)" ->
+//!   an id.
+//!
+//! ## The Entity List join ([`read_entity_list`])
+//!
+//! The eCFR file has names, aliases and addresses; the CSL rows file has the
+//! full license requirement, the license policy, the FR citation and the start
+//! date. They are paired by name ([`super::join_key`]: case, whitespace and
+//! punctuation ignored); a name that repeats is paired in order (1st with 1st,
+//! ...). A pair takes names, aliases and addresses from the eCFR and the rest
+//! from the CSL row. Rows of either file without a partner are real listings
+//! and are kept as parties with what their own file has.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{
+    derived_id, file_name, first_byte, join_key, read_bytes, set_official_urls,
+    split_free_addresses, us_date_to_iso, FileTally, ReadError, ReadOutput, Skipped, Sourced,
+};
+use crate::country;
+use crate::model::{Address, IdDocument, ListId, Party, PartyType};
+
+/// License requirement of every MEU party (15 CFR 744.21, as the CSL gives it).
+pub const MEU_LICENSE_REQUIREMENT: &str =
+    "For any item subject to the EAR listed in supplement no. 2 to part 744.";
+/// License review policy of every MEU party (as the CSL gives it).
+pub const MEU_LICENSE_POLICY: &str = "The license application procedure and license review policy for entities specified in supplement no. 2 to part 744 is specified in §744.21(d) and (e).";
+
+/// The entities of a JSON file with the line each starts on.
+struct Entities {
+    items: Vec<(u64, serde_json::Map<String, Value>)>,
+}
+
+fn parse_entities(path: &Path, expected: &str) -> Result<Entities, ReadError> {
+    let shown = path.display().to_string();
+    let bytes = read_bytes(path)?;
+    if first_byte(&bytes) != Some(b'{') {
+        return Err(ReadError::WrongKind {
+            file: shown,
+            line: 1,
+            expected: expected.to_string(),
+            found: "a file that does not start with a JSON object".into(),
+        });
+    }
+    let root: Value = serde_json::from_slice(&bytes).map_err(|e| ReadError::Json {
+        file: shown.clone(),
+        line: e.line() as u64,
+        column: e.column() as u64,
+        message: e.to_string(),
+    })?;
+    let Some(list) = root.get("entities").and_then(Value::as_array) else {
+        return Err(ReadError::WrongKind {
+            file: shown,
+            line: 1,
+            expected: expected.to_string(),
+            found: "a JSON object without an \"entities\" array".into(),
+        });
+    };
+    let lines = entity_lines(&bytes);
+    let mut items = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let line = lines.get(i).copied().unwrap_or(0);
+        match v.as_object() {
+            Some(o) => items.push((line, o.clone())),
+            None => {
+                return Err(ReadError::WrongKind {
+                    file: shown,
+                    line,
+                    expected: expected.to_string(),
+                    found: format!("entity {} is not a JSON object", i + 1),
+                })
+            }
+        }
+    }
+    Ok(Entities { items })
+}
+
+/// The 1-based line where each element of the top-level `"entities"` array
+/// starts (a small scanner: strings, escapes and nesting only).
+fn entity_lines(bytes: &[u8]) -> Vec<u64> {
+    let mut lines = Vec::new();
+    let (mut line, mut depth) = (1u64, 0usize);
+    let (mut in_str, mut esc) = (false, false);
+    let mut last_key: Vec<u8> = Vec::new();
+    let mut str_start = 0usize;
+    let mut in_entities = false;
+    let mut expect_value = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_str {
+            if esc {
+                esc = false;
+            } else if b == b'\\' {
+                esc = true;
+            } else if b == b'"' {
+                in_str = false;
+                if depth == 1 {
+                    last_key = bytes.get(str_start..i).unwrap_or(&[]).to_vec();
+                }
+            }
+            continue;
+        }
+        if in_entities && depth == 2 && expect_value && !b.is_ascii_whitespace() && b != b',' && b != b']' {
+            lines.push(line);
+            expect_value = false;
+        }
+        match b {
+            b'"' => {
+                in_str = true;
+                str_start = i + 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth == 2 && b == b'[' && last_key == b"entities" {
+                    in_entities = true;
+                    expect_value = true;
+                }
+            }
+            b'}' | b']' => {
+                if depth == 2 && in_entities && b == b']' {
+                    in_entities = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if in_entities && depth == 2 => expect_value = true,
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// A string field; null and absent are empty, other types are an error.
+fn text(
+    path: &Path,
+    line: u64,
+    o: &serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<String, ReadError> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.trim().to_string()),
+        Some(other) => Err(ReadError::BadValue {
+            file: path.display().to_string(),
+            line,
+            field: key.to_string(),
+            value: other.to_string(),
+            expected: "a string or null".into(),
+        }),
+    }
+}
+
+fn aliases(
+    path: &Path,
+    line: u64,
+    o: &serde_json::Map<String, Value>,
+) -> Result<Vec<String>, ReadError> {
+    match o.get("aliases") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(a)) => Ok(a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| super::strip_and(s).to_string())
+            .filter(|s| !s.is_empty())
+            .collect()),
+        Some(other) => Err(ReadError::BadValue {
+            file: path.display().to_string(),
+            line,
+            field: "aliases".into(),
+            value: other.to_string(),
+            expected: "an array of strings".into(),
+        }),
+    }
+}
+
+/// `"86 FR 60760, 11/4/21"` -> (`"86 FR 60760"`, `"2021-11-04"`); longer
+/// texts are returned whole with no date.
+pub fn split_fr_citation(fr: &str) -> (String, String) {
+    let fr = fr.trim().trim_end_matches('.');
+    if let Some((cite, date)) = fr.rsplit_once(", ") {
+        if !cite.contains(',') && !cite.contains(';') && cite.contains("FR") {
+            if let Some(iso) = us_date_to_iso(date) {
+                return (cite.trim().to_string(), iso);
+            }
+        }
+    }
+    (fr.to_string(), String::new())
+}
+
+/// Addresses of a JSON entity (see the module docs).
+fn addresses_of(address: &str, country_text: &str) -> Vec<Address> {
+    let code = country::code(country_text).unwrap_or("");
+    if address.is_empty() {
+        return match (code.is_empty(), country_text.is_empty()) {
+            (false, _) => vec![Address {
+                text: String::new(),
+                country: code.to_string(),
+            }],
+            (true, false) => vec![Address {
+                text: country_text.to_string(),
+                country: String::new(),
+            }],
+            (true, true) => Vec::new(),
+        };
+    }
+    let mut v = split_free_addresses(address, code);
+    // BIS DPL addresses repeat the code at the end ("..., PHILIPSBURG, PA, US, 16866"
+    // keeps it; "8019 NIEDERSEEON, HOUSE 21, DE" loses it).
+    if !code.is_empty() {
+        for a in &mut v {
+            if let Some(t) = a.text.strip_suffix(code) {
+                if let Some(t) = t.trim_end().strip_suffix(',') {
+                    a.text = t.trim_end().to_string();
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Reads a JSON list extraction as parties of `list` (not the Entity List
+/// join: see [`read_entity_list`]).
+pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError> {
+    let ents = parse_entities(path, "a JSON list extraction ({\"entities\": [{\"name\": ...}]})")?;
+    let name = file_name(path);
+    let mut out = ReadOutput::default();
+    let mut tally = FileTally {
+        file: name.clone(),
+        rows: ents.items.len(),
+        ..Default::default()
+    };
+    for (line, o) in &ents.items {
+        let line = *line;
+        if o.contains_key("entity") && !o.contains_key("name") {
+            return Err(ReadError::WrongKind {
+                file: path.display().to_string(),
+                line,
+                expected: "a JSON list extraction with \"name\" fields".into(),
+                found: "CSL Entity List rows (\"entity\" fields); give it as the Entity List rows file"
+                    .into(),
+            });
+        }
+        let party_name = text(path, line, o, "name")?;
+        if party_name.is_empty() {
+            tally.skipped += 1;
+            out.skipped.push(Skipped {
+                file: name.clone(),
+                line,
+                reason: "empty name".into(),
+            });
+            continue;
+        }
+        let p = json_party(path, line, o, list, party_name)?;
+        tally.kept += 1;
+        out.parties.push(Sourced {
+            party: p,
+            file: name.clone(),
+            line,
+        });
+    }
+    out.files.push(tally);
+    super::dedupe_derived_ids(&mut out.parties);
+    Ok(out)
+}
+
+fn json_party(
+    path: &Path,
+    line: u64,
+    o: &serde_json::Map<String, Value>,
+    list: ListId,
+    name: String,
+) -> Result<Party, ReadError> {
+    let country_text = text(path, line, o, "country")?;
+    let address = text(path, line, o, "address")?;
+    let fr = text(path, line, o, "federal_register")?;
+    let effective = text(path, line, o, "effective_date")?;
+    let notes = text(path, line, o, "notes")?;
+    let party_type = match list {
+        ListId::Dtc | ListId::Dpl | ListId::Isn => super::infer_party_type(&name),
+        _ => PartyType::Entity,
+    };
+    let id = derived_id(list, &name, &address);
+    let mut p = Party::new(list, party_type, id, name);
+    p.aliases = aliases(path, line, o)?;
+    p.addresses = addresses_of(&address, &country_text);
+    let (notice, date) = match list {
+        ListId::El | ListId::Meu => split_fr_citation(&fr),
+        _ => (fr, String::new()),
+    };
+    p.federal_register_notice = notice;
+    p.start_date = if effective.is_empty() { date } else { effective };
+    match list {
+        ListId::El => p.license_requirement = notes,
+        ListId::Meu => {
+            p.license_requirement = MEU_LICENSE_REQUIREMENT.to_string();
+            p.license_policy = MEU_LICENSE_POLICY.to_string();
+            p.remarks = notes;
+        }
+        ListId::Dpl => {
+            if let Some(i) = notes.find("Expires: ") {
+                let rest = notes.get(i + 9..).unwrap_or("");
+                p.end_date = rest.split(';').next().unwrap_or("").trim().to_string();
+            }
+            p.remarks = notes;
+        }
+        ListId::Cmic => {
+            for item in notes.split(';').map(str::trim) {
+                if let Some(prog) = item.strip_prefix("Program: ") {
+                    p.programs.push(prog.trim().to_string());
+                } else if let Some(v) = item.strip_prefix("USCC: ") {
+                    let (number, country) = match v.rsplit_once(" (") {
+                        Some((n, c)) => (n.trim(), c.trim_end_matches(')').trim()),
+                        None => (v.trim(), ""),
+                    };
+                    p.ids.push(IdDocument {
+                        kind: "Unified Social Credit Code (USCC)".into(),
+                        number: number.to_string(),
+                        country: country.to_string(),
+                    });
+                }
+            }
+            p.remarks = notes;
+        }
+        _ => p.remarks = notes,
+    }
+    set_official_urls(&mut p);
+    Ok(p)
+}
+
+/// How the Entity List join went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JoinReport {
+    /// eCFR entries paired with a CSL row.
+    pub joined: usize,
+    /// eCFR entries without a CSL row: (line, name). Kept as parties.
+    pub ecfr_only: Vec<(u64, String)>,
+    /// CSL rows without an eCFR entry: (line, name). Kept as parties.
+    pub csl_only: Vec<(u64, String)>,
+    pub ecfr_file: String,
+    pub csl_file: String,
+}
+
+/// Reads the Entity List from the eCFR extraction and the CSL Entity List
+/// rows, joined by name (see the module docs).
+pub fn read_entity_list(
+    ecfr: &Path,
+    csl_rows: &Path,
+) -> Result<(ReadOutput, JoinReport), ReadError> {
+    let mut eout = read_json_list(ecfr, ListId::El)?;
+    let rows = parse_entities(
+        csl_rows,
+        "CSL Entity List rows ({\"entities\": [{\"entity\": ...}]})",
+    )?;
+    let rname = file_name(csl_rows);
+    let mut rtally = FileTally {
+        file: rname.clone(),
+        rows: rows.items.len(),
+        ..Default::default()
+    };
+    struct Row {
+        line: u64,
+        name: String,
+        req: String,
+        policy: String,
+        fr: String,
+        start: String,
+    }
+    let mut csl: Vec<Row> = Vec::new();
+    for (line, o) in &rows.items {
+        let line = *line;
+        if !o.contains_key("entity") {
+            return Err(ReadError::WrongKind {
+                file: csl_rows.display().to_string(),
+                line,
+                expected: "CSL Entity List rows with \"entity\" fields".into(),
+                found: "an entity without an \"entity\" field".into(),
+            });
+        }
+        let name = text(csl_rows, line, o, "entity")?;
+        if name.is_empty() {
+            rtally.skipped += 1;
+            eout.skipped.push(Skipped {
+                file: rname.clone(),
+                line,
+                reason: "empty name".into(),
+            });
+            continue;
+        }
+        let source = text(csl_rows, line, o, "source_list")?;
+        if !source.is_empty() && super::csl::list_of_source(&source) != Some(ListId::El) {
+            rtally.skipped += 1;
+            eout.skipped.push(Skipped {
+                file: rname.clone(),
+                line,
+                reason: format!("not an Entity List row (source_list {source:?})"),
+            });
+            continue;
+        }
+        csl.push(Row {
+            line,
+            name,
+            req: text(csl_rows, line, o, "license_requirement")?,
+            policy: text(csl_rows, line, o, "license_policy")?,
+            fr: text(csl_rows, line, o, "fr_citation")?,
+            start: text(csl_rows, line, o, "effective_date")?,
+        });
+    }
+    let mut queues: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
+    for (i, r) in csl.iter().enumerate() {
+        queues.entry(join_key(&r.name)).or_default().push_back(i);
+    }
+    let mut used = vec![false; csl.len()];
+    let mut report = JoinReport {
+        ecfr_file: file_name(ecfr),
+        csl_file: rname.clone(),
+        ..Default::default()
+    };
+    for s in &mut eout.parties {
+        let p = &mut s.party;
+        let hit = queues.get_mut(&join_key(&p.name)).and_then(VecDeque::pop_front);
+        match hit.and_then(|i| csl.get(i).map(|r| (i, r))) {
+            Some((i, r)) => {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+                report.joined += 1;
+                p.license_requirement = r.req.clone();
+                p.license_policy = r.policy.clone();
+                if !r.fr.is_empty() {
+                    p.federal_register_notice = r.fr.clone();
+                }
+                if !r.start.is_empty() {
+                    p.start_date = r.start.clone();
+                }
+            }
+            None => report.ecfr_only.push((s.line, p.name.clone())),
+        }
+    }
+    for (r, &u) in csl.iter().zip(&used) {
+        rtally.kept += 1;
+        if u {
+            continue;
+        }
+        report.csl_only.push((r.line, r.name.clone()));
+        let mut p = Party::new(
+            ListId::El,
+            PartyType::Entity,
+            derived_id(ListId::El, &r.name, ""),
+            r.name.clone(),
+        );
+        p.license_requirement = r.req.clone();
+        p.license_policy = r.policy.clone();
+        p.federal_register_notice = r.fr.clone();
+        p.start_date = r.start.clone();
+        set_official_urls(&mut p);
+        eout.parties.push(Sourced {
+            party: p,
+            file: rname.clone(),
+            line: r.line,
+        });
+    }
+    eout.files.push(rtally);
+    super::dedupe_derived_ids(&mut eout.parties);
+    Ok((eout, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_fr_citation_takes_a_lone_dated_citation_apart() {
+        assert_eq!(
+            split_fr_citation("86 FR 60760, 11/4/21"),
+            ("86 FR 60760".to_string(), "2021-11-04".to_string())
+        );
+        assert_eq!(split_fr_citation("76 FR 71869, 11/21/11. 81 FR 1, 1/1/16").1, "");
+    }
+
+    #[test]
+    fn entity_lines_finds_each_object() {
+        let s = b"{\"a\": [1],\n \"entities\": [\n {\"name\": \"x]\"},\n {\"name\": \"y\",\n \"z\": [1,2]}\n]}";
+        assert_eq!(entity_lines(s), vec![3, 4]);
+    }
+}
