@@ -1,0 +1,161 @@
+// Second half of scripts/build-web: bundles the JS with esbuild, inlines what
+// the standalone page needs, computes the SRI and CSP hashes and writes dist/.
+// Input: $WEB_BUILD_DIR/bindgen/entity_screen.js (wasm-bindgen --target
+// no-modules glue) and $WEB_BUILD_DIR/entity_screen.opt.wasm (after wasm-opt).
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const web = resolve(root, process.env.WEB_BUILD_DIR || 'target/web');
+const dist = join(root, 'dist');
+const www = join(root, 'www');
+
+const sri = (bytes, algo = 'sha384') => `${algo}-${createHash(algo).update(bytes).digest('base64')}`;
+const cspHash = (text) => `'${sri(Buffer.from(text, 'utf8'), 'sha256')}'`;
+
+// The no-modules glue is a classic script that declares `wasm_bindgen`; one
+// export line makes the same text an ES module esbuild can bundle into the
+// Worker script and into the page-side fallback.
+const glue = readFileSync(join(web, 'bindgen/entity_screen.js'), 'utf8');
+const gluePath = join(web, 'glue.mjs');
+writeFileSync(gluePath, `${glue}\nexport default wasm_bindgen;\n`);
+
+const wasm = readFileSync(join(web, 'entity_screen.opt.wasm'));
+const wasmSri = sri(wasm);
+const wasmBase64 = wasm.toString('base64');
+
+function virtualModules(workerSource) {
+  return {
+    name: 'entity-screen-virtual',
+    setup(build) {
+      build.onResolve({ filter: /^#wasm-glue$/ }, () => ({ path: gluePath }));
+      build.onResolve({ filter: /^#worker-source$/ }, () => ({ path: 'worker-source', namespace: 'virtual' }));
+      build.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({
+        contents: `export default ${JSON.stringify(workerSource ?? '')};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const common = {
+  bundle: true,
+  minify: true,
+  write: false,
+  legalComments: 'none',
+  target: ['chrome111', 'firefox115', 'safari16.4'],
+  loader: { '.css': 'text' },
+  logLevel: 'warning',
+};
+
+async function bundle(entry, options, workerSource) {
+  const result = await esbuild.build({
+    ...common,
+    ...options,
+    entryPoints: [join(www, 'src', entry)],
+    plugins: [virtualModules(workerSource)],
+  });
+  return result.outputFiles[0].text;
+}
+
+const workerSource = await bundle('worker-main.js', { format: 'iife' });
+const moduleJs = await bundle(
+  'index.js',
+  { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri) } },
+  workerSource,
+);
+const standaloneJs = await bundle('standalone.js', { format: 'iife' }, workerSource);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const files = {
+  'entity-screen.js': moduleJs,
+  'entity-screen.wasm': wasm,
+  'entity-screen.wasm.js': `export default "${wasmBase64}";\n`,
+};
+for (const [name, content] of Object.entries(files)) writeFileSync(join(dist, name), content);
+const moduleSri = sri(Buffer.from(moduleJs));
+
+// The demo page. Its CSP forbids every connection, so the widget is told to
+// load the wasm as a script (loader="script") rather than fetch it.
+const demoCsp = [
+  "default-src 'none'",
+  "connect-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  'worker-src blob:',
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const fill = (template, values) =>
+  template.replace(/%%([A-Z0-9_]+)%%/g, (m, k) => {
+    if (!(k in values)) throw new Error(`template placeholder ${m} has no value`);
+    return values[k];
+  });
+writeFileSync(
+  join(dist, 'index.html'),
+  fill(readFileSync(join(www, 'demo/index.html'), 'utf8'), { CSP: demoCsp, MODULE_SRI: moduleSri }),
+);
+copyFileSync(join(www, 'demo/demo.css'), join(dist, 'demo.css'));
+copyFileSync(join(www, 'demo/demo.js'), join(dist, 'demo.js'));
+
+// The standalone page: everything inline, each inline script and style
+// allowed by its hash. The wasm sits in a data block (never executed, so CSP
+// does not apply to it).
+const standaloneCss = readFileSync(join(www, 'standalone/standalone.css'), 'utf8');
+const inlineJs = standaloneJs.replace(/<\/script/gi, '<\\/script');
+const standaloneCsp = [
+  "default-src 'none'",
+  "connect-src 'none'",
+  `script-src ${cspHash(inlineJs)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${cspHash(standaloneCss)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html'), 'utf8'), {
+  CSP: standaloneCsp,
+  STYLE: standaloneCss,
+  SCRIPT: inlineJs,
+  WASM_BASE64: wasmBase64,
+});
+writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
+
+// The copy-paste snippet.
+const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entity-screen.js"
+  integrity="${moduleSri}" crossorigin="anonymous"></script>
+<entity-screen max-age-days="365">
+  <form role="search" action="https://www.trade.gov/data-visualization/csl-search">
+    <label>Check a company or person against US restricted-party lists
+      <input type="search"></label>
+    <button>Search</button>
+  </form>
+</entity-screen>
+`;
+writeFileSync(join(dist, 'embed.html'), snippet);
+
+const sizes = {};
+for (const name of ['entity-screen.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'standalone.html']) {
+  const bytes = readFileSync(join(dist, name));
+  sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+const integrity = {
+  'entity-screen.js': moduleSri,
+  'entity-screen.wasm': wasmSri,
+  'entity-screen.wasm.js (checks its bytes against the .wasm hash)': wasmSri,
+};
+writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ sizes, integrity }, null, 2) + '\n');
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+for (const [name, s] of Object.entries(sizes)) {
+  console.log(`${name.padEnd(24)} ${kb(s.raw).padStart(12)} raw ${kb(s.gzip).padStart(12)} gzip`);
+}
+console.log(`\nembed snippet (dist/embed.html):\n\n${snippet}`);

@@ -1,0 +1,70 @@
+// A tiny static server for dist/ on 127.0.0.1 (the demo and the browser
+// tests). It sends `application/wasm` for .wasm, so instantiateStreaming
+// works, and serves tests/browser/pages/ under /test/ for the tests' own pages.
+// Usage: node scripts/serve.mjs [--port 8000] [--host 127.0.0.1]
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const port = Number(arg('--port', process.env.PORT || 8000));
+const host = arg('--host', '127.0.0.1');
+
+const mounts = [
+  ['/test/', join(root, 'tests/browser/pages')],
+  ['/', join(root, 'dist')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.esd': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+};
+
+async function resolvePath(urlPath) {
+  for (const [prefix, dir] of mounts) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const rel = normalize(decodeURIComponent(urlPath.slice(prefix.length)));
+    const file = join(dir, rel);
+    if (file !== dir && !file.startsWith(dir + sep)) return null;
+    try {
+      const s = await stat(file);
+      return s.isDirectory() ? join(file, 'index.html') : file;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  const urlPath = new URL(req.url, 'http://localhost').pathname;
+  const file = await resolvePath(urlPath);
+  try {
+    if (!file) throw new Error('not found');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('not found\n');
+  }
+});
+server.listen(port, host, () => {
+  console.log(`serving dist/ at http://${host}:${port}/ (Ctrl-C to stop)`);
+});

@@ -1,0 +1,128 @@
+// The page side of the wasm: starts the Worker that owns it (or, where the
+// page's CSP forbids blob: workers, runs the same host code on the page) and
+// turns requests into promises. One engine per page and wasm source, shared by
+// every <entity-screen> on it, so the lists load once.
+
+import { createHost } from './host.js';
+import WORKER_SOURCE from '#worker-source';
+
+/** How long a Worker may take to answer its first message before the page
+ * gives up on it and runs the host itself. */
+const WORKER_START_TIMEOUT_MS = 10000;
+
+function startWorker() {
+  if (typeof Worker !== 'function' || typeof Blob !== 'function') return Promise.resolve(null);
+  let url;
+  let worker;
+  try {
+    url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    worker = new Worker(url, { name: 'entity-screen' });
+  } catch (e) {
+    if (url) URL.revokeObjectURL(url);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const done = (ok) => {
+      clearTimeout(timer);
+      URL.revokeObjectURL(url);
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (!ok) worker.terminate();
+      resolve(ok ? worker : null);
+    };
+    const timer = setTimeout(() => done(false), WORKER_START_TIMEOUT_MS);
+    worker.onmessage = (event) => done(event.data && event.data.value === 'pong');
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(false);
+    };
+    worker.postMessage({ id: 0, op: 'ping' });
+  });
+}
+
+export class Engine {
+  /** @param {() => Promise<object>|object} wasmSource what host.js compiles. */
+  constructor(wasmSource) {
+    this.wasmSource = wasmSource;
+    this.pending = new Map();
+    this.nextId = 1;
+    this.started = null;
+    this.mode = null;
+    this.send = null;
+  }
+
+  /** Loads the wasm and the default dataset once; resolves to
+   * {screener, info, defaultThreshold, timings, mode}. */
+  start() {
+    if (!this.started) this.started = this.#start();
+    return this.started;
+  }
+
+  async #start() {
+    const worker = await startWorker();
+    if (worker) {
+      this.mode = 'worker';
+      worker.onmessage = (event) => this.#settle(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.#failAll(new Error(event.message || 'the search worker stopped'));
+      };
+      this.send = (message, transfer) => worker.postMessage(message, transfer || []);
+    } else {
+      this.mode = 'page';
+      const handle = createHost();
+      this.send = (message) => {
+        setTimeout(async () => this.#settle(await handle(message)), 0);
+      };
+    }
+    const wasm = await this.wasmSource();
+    const value = await this.request('init', { wasm });
+    return { ...value, mode: this.mode };
+  }
+
+  request(op, fields, transfer) {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      this.send({ id, op, ...fields }, transfer);
+    });
+  }
+
+  #settle(reply) {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(new Error(reply.error));
+  }
+
+  #failAll(error) {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  async search(screener, query, options) {
+    await this.start();
+    return this.request('search', { screener, query, options });
+  }
+
+  /** Opens another dataset from its bytes; resolves to {screener, info}. */
+  async open(bytes) {
+    await this.start();
+    const copy = bytes instanceof ArrayBuffer ? new Uint8Array(bytes.slice(0)) : new Uint8Array(bytes);
+    return this.request('open', { bytes: copy }, [copy.buffer]);
+  }
+
+  async compare(a, b) {
+    await this.start();
+    return this.request('compare', { a, b });
+  }
+}
+
+const engines = new Map();
+
+/** The page's engine for one wasm source (by name), created on first use. */
+export function engineFor(name, wasmSource) {
+  if (!engines.has(name)) engines.set(name, new Engine(wasmSource));
+  return engines.get(name);
+}

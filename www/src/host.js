@@ -1,0 +1,120 @@
+// The side that owns the wasm: it compiles the module, holds the Screeners
+// and answers requests. It runs inside a Worker (worker-main.js) so that
+// building the index and searching never block the page; when a page's CSP
+// forbids the Worker, engine.js runs the same code on the page instead.
+//
+// Requests are plain objects {id, op, ...}; every reply is {id, ok, value}
+// or {id, ok: false, error}. Nothing here touches the DOM.
+
+import glue from '#wasm-glue';
+
+/** Decodes base64 to bytes, with the native decoder where there is one. */
+function fromBase64(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text.trim());
+  const bin = atob(text.trim());
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Checks bytes against an SRI value ("sha384-<base64>"). The fetch path gets
+ * this from fetch's own `integrity` option; inlined bytes are checked here.
+ * Where SubtleCrypto is missing (an insecure context) the check is skipped.
+ */
+async function checkIntegrity(bytes, integrity) {
+  if (!integrity || !globalThis.crypto || !crypto.subtle) return;
+  const [algo, expected] = integrity.split(/-(.*)/s);
+  const name = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[algo];
+  if (!name) return;
+  const digest = new Uint8Array(await crypto.subtle.digest(name, bytes));
+  let bin = '';
+  for (const b of digest) bin += String.fromCharCode(b);
+  if (btoa(bin) !== expected) throw new Error('the wasm bytes do not match their integrity hash');
+}
+
+/**
+ * Compiles the module from one of the sources engine.js can hand over:
+ * {module} (already compiled), {bytes}, {base64, integrity} or
+ * {url, integrity}. A URL is compiled while it streams in; when the server
+ * sends the wrong Content-Type, from its bytes instead.
+ */
+async function compile(source) {
+  if (source.module instanceof WebAssembly.Module) return source.module;
+  if (source.bytes) return WebAssembly.compile(source.bytes);
+  if (source.base64 !== undefined) {
+    const bytes = fromBase64(source.base64);
+    await checkIntegrity(bytes, source.integrity);
+    return WebAssembly.compile(bytes);
+  }
+  const init = source.integrity ? { integrity: source.integrity } : {};
+  const response = await fetch(source.url, init);
+  if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(response.clone());
+    } catch (e) {
+      // A wrong MIME type fails here; the bytes are still good.
+    }
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+export function createHost() {
+  const screeners = new Map();
+  let nextId = 1;
+  let Screener = null;
+
+  function screener(id) {
+    const s = screeners.get(id);
+    if (!s) throw new Error(`no dataset ${id}`);
+    return s;
+  }
+
+  const ops = {
+    async init({ wasm }) {
+      const t0 = performance.now();
+      const module = await compile(wasm);
+      const t1 = performance.now();
+      await glue({ module_or_path: module });
+      Screener = glue.Screener;
+      const t2 = performance.now();
+      const s = new Screener();
+      const t3 = performance.now();
+      screeners.set(0, s);
+      return {
+        screener: 0,
+        info: s.info(),
+        defaultThreshold: Screener.defaultThreshold(),
+        timings: { compile: t1 - t0, instantiate: t2 - t1, construct: t3 - t2 },
+      };
+    },
+    open({ bytes }) {
+      if (!Screener) throw new Error('the wasm module is not loaded yet');
+      const s = Screener.fromBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+      const id = nextId++;
+      screeners.set(id, s);
+      return { screener: id, info: s.info() };
+    },
+    search({ screener: id, query, options }) {
+      return screener(id).search(query, options);
+    },
+    compare({ a, b }) {
+      if (!Screener) throw new Error('the wasm module is not loaded yet');
+      return Screener.compare(a, b);
+    },
+    ping() {
+      return 'pong';
+    },
+  };
+
+  return async function handle(message) {
+    const { id, op } = message;
+    try {
+      if (!Object.hasOwn(ops, op)) throw new Error(`unknown request ${op}`);
+      return { id, ok: true, value: await ops[op](message) };
+    } catch (e) {
+      return { id, ok: false, error: String((e && e.message) || e) };
+    }
+  };
+}

@@ -1,0 +1,128 @@
+// Every string the widget shows, in one object a site can override for
+// translation: `EntityScreenElement.strings = { ... }` for every widget on the
+// page, or `element.strings = { ... }` for one. Overrides are merged over
+// these defaults, so a partial object is fine.
+//
+// `{name}` placeholders are filled in by the widget. An entry that is an
+// object keyed by plural category ("one", "other", ...) is chosen with
+// Intl.PluralRules for `locale`.
+
+export const DEFAULT_STRINGS = {
+  // BCP 47 tag used for plural rules, dates and country names.
+  locale: 'en',
+
+  label: 'Check a company or person against US restricted-party lists',
+  placeholder: 'Company or person, e.g. Candiru',
+  clear: 'Clear search',
+  listboxLabel: 'Matches',
+
+  privacy: 'Private: nothing you type leaves your browser.',
+  dataLoading: 'Loading the lists into this page…',
+  dataSearched: {
+    one: 'Searches {count} list: {lists}.',
+    other: 'Searches {count} lists: {lists}.',
+  },
+  dataSearchedLazy: 'The lists load into this page when you start typing.',
+  listAsOf: '{list} as of {date}',
+  loadError: 'The screening data could not be loaded: {message}',
+
+  filters: 'Filters',
+  filtersActive: { one: '{count} filter on', other: '{count} filters on' },
+  listsLegend: 'Lists to search',
+  allLists: 'All lists',
+  listMeta: { one: '{count} record · as of {date}', other: '{count} records · as of {date}' },
+  threshold: 'Minimum match score',
+  thresholdHint: 'Lower finds more possible matches; higher only close ones.',
+
+  staleWarning: {
+    one: 'Some data may be out of date. {lists} is older than {days} day. Check the official list before relying on a “no match”.',
+    other: 'Some data may be out of date. {lists} are older than {days} days. Check the official lists before relying on a “no match”.',
+  },
+
+  searching: 'Searching…',
+  resultCount: {
+    one: '{count} possible match for “{query}”',
+    other: '{count} possible matches for “{query}”',
+  },
+  noMatch: {
+    one: 'No match for “{query}” in {count} list ({lists}).',
+    other: 'No match for “{query}” in {count} lists ({lists}).',
+  },
+  noMatchHint: 'Try another spelling, a shorter name, or a lower match score under Filters.',
+  noListsSelected: 'No list is selected. Choose at least one list under Filters.',
+
+  // Score in words: the first band whose minimum the score reaches.
+  scoreBands: [
+    { min: 0.995, label: 'exact' },
+    { min: 0.9, label: 'strong' },
+    { min: 0, label: 'possible' },
+  ],
+  score: 'score {score}',
+  matchedAlias: 'also known as',
+  matchedName: 'matched name',
+
+  types: {
+    entity: 'Entity',
+    individual: 'Individual',
+    vessel: 'Vessel',
+    aircraft: 'Aircraft',
+  },
+
+  // Short names for the badges; the full names come from the dataset.
+  lists: {
+    EL: 'Entity List',
+    SDN: 'SDN',
+    DPL: 'Denied Persons',
+    UVL: 'Unverified List',
+    MEU: 'Military End User',
+    DTC: 'ITAR Debarred',
+    ISN: 'Nonproliferation',
+    SSI: 'Sectoral Sanctions',
+    PLC: 'Palestinian Legislative Council',
+    CMIC: 'Chinese Military-Industrial',
+    CAP: 'CAPTA',
+    MBS: 'Menu-Based Sanctions',
+    FSE: 'Foreign Sanctions Evaders',
+  },
+
+  // Detail view.
+  detailTitle: 'Listing details',
+  close: 'Close',
+  openDetail: 'Details',
+  onList: 'On the {list}, kept by {agency}',
+  whyMatched: 'Why it matched',
+  fields: {
+    aliases: 'Also known as',
+    addresses: 'Addresses',
+    federal_register_notice: 'Federal Register',
+    start_date: 'Listed since',
+    end_date: 'Listed until',
+    license_requirement: 'License requirement',
+    license_policy: 'License policy',
+    standard_order: 'Standard order',
+    programs: 'Programs',
+    title: 'Title',
+    remarks: 'Remarks',
+    ids: 'Identification',
+    dates_of_birth: 'Date of birth',
+    places_of_birth: 'Place of birth',
+    nationalities: 'Nationality',
+    citizenships: 'Citizenship',
+    vessel: 'Vessel',
+    sources: 'Official sources',
+    id: 'Record id',
+  },
+  vesselFields: {
+    call_sign: 'call sign',
+    vessel_type: 'type',
+    gross_tonnage: 'gross tonnage',
+    gross_registered_tonnage: 'gross registered tonnage',
+    flag: 'flag',
+    owner: 'owner',
+  },
+  sourceList: 'Official list',
+  sourceInformation: 'About this list',
+  federalRegisterLink: 'Open {citation} at federalregister.gov',
+  linkNote: 'Links open outside this page; only what you click is sent.',
+  disclaimer: 'A match is a lead to check, not a finding. Confirm it against the official record.',
+};
