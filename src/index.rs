@@ -1,1 +1,407 @@
-//! Candidate retrieval (being written).
+//! Candidate retrieval: find the few names worth scoring without scoring
+//! every name for every query.
+//!
+//! Built once per dataset (in [`crate::Screener::new`]):
+//!
+//! * a dictionary of every distinct normalised token, sorted (so a prefix is
+//!   a contiguous range: results appear while the last word is being typed);
+//! * per token: its weight (rarity), its phonetic key, and a postings list of
+//!   the names that contain it (compressed-sparse-row: one offsets array, one
+//!   ids array);
+//! * a phonetic-key map (Yevgeniy finds Evgenii) and a trigram map over the
+//!   dictionary (a typo in a rare word still finds it: the candidate search is
+//!   fuzzy, not exact).
+//!
+//! A query token expands to the dictionary tokens that are exact, phonetic,
+//! edit-distance or prefix neighbours; their postings give candidate names,
+//! ranked by the weight they could match, and only the best
+//! [`MAX_CANDIDATES`] are fully scored.
+
+use std::collections::HashMap;
+
+use crate::model::Party;
+use crate::normalize::{phonetic_key, tokens, TokenKind};
+use crate::score::{default_weight, edit_sim, is_generic, Term, GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM};
+
+/// Names fully scored per query.
+pub const MAX_CANDIDATES: usize = 400;
+/// Dictionary tokens a prefix may expand to.
+const MAX_PREFIX_EXPANSION: usize = 200;
+/// Dictionary tokens a fuzzy lookup may verify.
+const MAX_FUZZY_VERIFY: usize = 2000;
+
+/// One indexed name: a party's primary name or one of its aliases.
+#[derive(Clone, Copy, Debug)]
+pub struct NameRef {
+    /// Index into the dataset's parties.
+    pub party: u32,
+    /// 0 for the primary name, else 1 + alias index.
+    pub which: u32,
+    /// Range into `name_terms`.
+    start: u32,
+    len: u32,
+}
+
+/// The search index over one dataset.
+pub struct Index {
+    dict: Vec<Box<str>>,
+    keys: Vec<Box<str>>,
+    kinds: Vec<TokenKind>,
+    weights: Vec<f32>,
+    post_offsets: Vec<u32>,
+    post_ids: Vec<u32>,
+    key_map: HashMap<Box<str>, Vec<u32>>,
+    grams: HashMap<[u8; 3], Vec<u32>>,
+    pub(crate) names: Vec<NameRef>,
+    name_terms: Vec<u32>,
+}
+
+/// A query token with the dictionary tokens it may pair with.
+pub struct QueryTerm {
+    pub text: String,
+    pub key: String,
+    pub kind: TokenKind,
+    pub weight: f64,
+    /// (dictionary id, similarity upper bound).
+    expansions: Vec<(u32, f32)>,
+}
+
+impl QueryTerm {
+    pub fn term(&self) -> Term<'_> {
+        Term {
+            text: &self.text,
+            key: &self.key,
+            kind: self.kind,
+            weight: self.weight,
+        }
+    }
+}
+
+impl Index {
+    /// Indexes every name and alias of `parties`.
+    pub fn build(parties: &[Party]) -> Index {
+        // Pass 1: tokenise, intern.
+        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut dict: Vec<String> = Vec::new();
+        let mut kinds: Vec<TokenKind> = Vec::new();
+        let mut names: Vec<NameRef> = Vec::new();
+        let mut name_terms: Vec<u32> = Vec::new();
+        for (pi, p) in parties.iter().enumerate() {
+            for (which, n) in p.names().enumerate() {
+                let toks = tokens(n);
+                if toks.is_empty() {
+                    continue;
+                }
+                let start = name_terms.len() as u32;
+                for t in toks {
+                    let id = match interned.get(&t.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = dict.len() as u32;
+                            interned.insert(t.text.clone(), id);
+                            dict.push(t.text);
+                            kinds.push(t.kind);
+                            id
+                        }
+                    };
+                    name_terms.push(id);
+                }
+                names.push(NameRef {
+                    party: pi as u32,
+                    which: which as u32,
+                    start,
+                    len: name_terms.len() as u32 - start,
+                });
+            }
+        }
+        drop(interned);
+
+        // Sort the dictionary so prefixes are ranges; remap ids.
+        let mut order: Vec<u32> = (0..dict.len() as u32).collect();
+        order.sort_by(|&a, &b| dict[a as usize].cmp(&dict[b as usize]));
+        let mut remap = vec![0u32; dict.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        for t in name_terms.iter_mut() {
+            *t = remap[*t as usize];
+        }
+        let mut sorted_dict: Vec<Box<str>> = Vec::with_capacity(dict.len());
+        let mut sorted_kinds = Vec::with_capacity(dict.len());
+        for &old in &order {
+            sorted_dict.push(std::mem::take(&mut dict[old as usize]).into_boxed_str());
+            sorted_kinds.push(kinds[old as usize]);
+        }
+        let dict = sorted_dict;
+        let kinds = sorted_kinds;
+
+        // Postings (each name once per token) and document frequencies.
+        let mut counts = vec![0u32; dict.len()];
+        for n in &names {
+            let r = &name_terms[n.start as usize..(n.start + n.len) as usize];
+            for (k, &t) in r.iter().enumerate() {
+                if !r[..k].contains(&t) {
+                    counts[t as usize] += 1;
+                }
+            }
+        }
+        let mut post_offsets = Vec::with_capacity(dict.len() + 1);
+        let mut acc = 0u32;
+        post_offsets.push(0);
+        for &c in &counts {
+            acc += c;
+            post_offsets.push(acc);
+        }
+        let mut fill = post_offsets.clone();
+        let mut post_ids = vec![0u32; acc as usize];
+        for (ni, n) in names.iter().enumerate() {
+            let r = &name_terms[n.start as usize..(n.start + n.len) as usize];
+            for (k, &t) in r.iter().enumerate() {
+                if !r[..k].contains(&t) {
+                    post_ids[fill[t as usize] as usize] = ni as u32;
+                    fill[t as usize] += 1;
+                }
+            }
+        }
+
+        // Weights: inverse document frequency over names, scaled to
+        // [0.25, 1], then the kind's cap.
+        let n_names = names.len().max(2) as f64;
+        let weights: Vec<f32> = (0..dict.len())
+            .map(|t| {
+                let df = counts[t].max(1) as f64;
+                let idf = 0.25 + 0.75 * ((n_names / df).ln() / n_names.ln()).clamp(0.0, 1.0);
+                weight_for(&dict[t], kinds[t], idf) as f32
+            })
+            .collect();
+
+        let keys: Vec<Box<str>> = dict
+            .iter()
+            .map(|t| phonetic_key(t).into_boxed_str())
+            .collect();
+        let mut key_map: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut grams: HashMap<[u8; 3], Vec<u32>> = HashMap::new();
+        for (id, t) in dict.iter().enumerate() {
+            if !matches!(kinds[id], TokenKind::Word) {
+                continue;
+            }
+            key_map.entry(keys[id].clone()).or_default().push(id as u32);
+            if t.len() >= 4 {
+                for g in trigrams(t) {
+                    let v = grams.entry(g).or_default();
+                    if v.last() != Some(&(id as u32)) {
+                        v.push(id as u32);
+                    }
+                }
+            }
+        }
+
+        Index {
+            dict,
+            keys,
+            kinds,
+            weights,
+            post_offsets,
+            post_ids,
+            key_map,
+            grams,
+            names,
+            name_terms,
+        }
+    }
+
+    /// Number of indexed names.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    fn lookup(&self, text: &str) -> Option<u32> {
+        self.dict
+            .binary_search_by(|t| (**t).cmp(text))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// Weight of a token: the dataset's when the token is known, else by kind.
+    fn weight_of(&self, text: &str, kind: TokenKind) -> f64 {
+        match self.lookup(text) {
+            Some(id) => self.weights[id as usize] as f64,
+            None => weight_for(text, kind, default_weight(kind)),
+        }
+    }
+
+    /// Weighted terms of an arbitrary name (for `compare`).
+    pub fn terms_of(&self, name: &str) -> Vec<QueryTerm> {
+        tokens(name)
+            .into_iter()
+            .map(|t| {
+                let weight = self.weight_of(&t.text, t.kind);
+                QueryTerm {
+                    key: phonetic_key(&t.text),
+                    text: t.text,
+                    kind: t.kind,
+                    weight,
+                    expansions: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// Terms of indexed name `n`, borrowing the dictionary.
+    pub fn name_terms(&self, n: usize) -> Vec<Term<'_>> {
+        let r = self.names[n];
+        self.name_terms[r.start as usize..(r.start + r.len) as usize]
+            .iter()
+            .map(|&t| Term {
+                text: &self.dict[t as usize],
+                key: &self.keys[t as usize],
+                kind: self.kinds[t as usize],
+                weight: self.weights[t as usize] as f64,
+            })
+            .collect()
+    }
+
+    /// Query terms with their dictionary expansions. `prefix` lets the last
+    /// token expand to every dictionary token it starts.
+    pub fn expand(&self, query: &str, prefix: bool) -> Vec<QueryTerm> {
+        let mut terms = self.terms_of(query);
+        let n = terms.len();
+        let only_weak = terms
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Legal | TokenKind::Stop));
+        for i in 0..n {
+            let is_last = i + 1 == n;
+            let mut exp: Vec<(u32, f32)> = Vec::new();
+            let t = &terms[i];
+            let weak = matches!(t.kind, TokenKind::Legal | TokenKind::Stop);
+            if weak && !only_weak {
+                // Legal forms and stopwords never retrieve on their own: their
+                // postings are huge and they are no evidence.
+                terms[i].expansions = exp;
+                continue;
+            }
+            if let Some(id) = self.lookup(&t.text) {
+                exp.push((id, 1.0));
+            }
+            if t.kind == TokenKind::Word {
+                if let Some(ids) = self.key_map.get(t.key.as_str()) {
+                    exp.extend(ids.iter().map(|&id| (id, 0.95)));
+                }
+                if t.text.len() >= 4 {
+                    self.fuzzy(&t.text, &mut exp);
+                }
+            }
+            if prefix && is_last && matches!(t.kind, TokenKind::Word | TokenKind::Initial) {
+                self.prefix_range(&t.text, &mut exp);
+            }
+            exp.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            exp.dedup_by_key(|e| e.0);
+            terms[i].expansions = exp;
+        }
+        // Adjacent query words joined ("saito tech" → "saitotech").
+        for i in 0..n.saturating_sub(1) {
+            if terms[i].kind == TokenKind::Word || terms[i + 1].kind == TokenKind::Word {
+                let joined = format!("{}{}", terms[i].text, terms[i + 1].text);
+                if let Some(id) = self.lookup(&joined) {
+                    terms[i].expansions.push((id, 1.0));
+                }
+            }
+        }
+        terms
+    }
+
+    fn prefix_range(&self, p: &str, out: &mut Vec<(u32, f32)>) {
+        let start = self.dict.partition_point(|t| **t < *p);
+        let mut taken = 0;
+        for id in start..self.dict.len() {
+            if !self.dict[id].starts_with(p) || taken >= MAX_PREFIX_EXPANSION {
+                break;
+            }
+            taken += 1;
+            let sim = 0.9 + 0.1 * p.len() as f64 / self.dict[id].len() as f64;
+            out.push((id as u32, sim as f32));
+        }
+    }
+
+    fn fuzzy(&self, t: &str, out: &mut Vec<(u32, f32)>) {
+        let grams: Vec<[u8; 3]> = trigrams(t).collect();
+        let mut hits: HashMap<u32, u16> = HashMap::new();
+        for g in &grams {
+            if let Some(ids) = self.grams.get(g) {
+                for &id in ids {
+                    *hits.entry(id).or_default() += 1;
+                }
+            }
+        }
+        // A word within 3 edits shares at least (grams - 3*3) trigrams; ask
+        // for a third of them so transpositions and doubled letters pass.
+        let need = (grams.len() / 3).max(1) as u16;
+        let mut cands: Vec<(u32, u16)> = hits.into_iter().filter(|&(_, c)| c >= need).collect();
+        cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(id, _) in cands.iter().take(MAX_FUZZY_VERIFY) {
+            let s = edit_sim(t, &self.dict[id as usize]);
+            if s >= MIN_TOKEN_SIM {
+                out.push((id, s as f32));
+            }
+        }
+    }
+
+    /// Candidate names for expanded query terms: the best [`MAX_CANDIDATES`]
+    /// by the query weight they could match. `allow` filters names (by
+    /// party) before ranking, so a filter never hides a match.
+    pub fn candidates(&self, terms: &[QueryTerm], allow: &dyn Fn(&NameRef) -> bool) -> Vec<u32> {
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for t in terms {
+            best.clear();
+            for &(id, sim) in &t.expansions {
+                let lo = self.post_offsets[id as usize] as usize;
+                let hi = self.post_offsets[id as usize + 1] as usize;
+                for &name in &self.post_ids[lo..hi] {
+                    let e = best.entry(name).or_insert(0.0);
+                    if *e < sim {
+                        *e = sim;
+                    }
+                }
+            }
+            for (&name, &sim) in &best {
+                *acc.entry(name).or_insert(0.0) += sim * t.weight as f32;
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = acc
+            .into_iter()
+            .filter(|(n, _)| allow(&self.names[*n as usize]))
+            .collect();
+        // Ties broken by name id so results do not depend on hash order.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(MAX_CANDIDATES);
+        ranked.into_iter().map(|(n, _)| n).collect()
+    }
+}
+
+/// The weight of a token from its rarity-based `idf` and its kind.
+fn weight_for(text: &str, kind: TokenKind, idf: f64) -> f64 {
+    match kind {
+        TokenKind::Word if is_generic(text) => idf.min(GENERIC_WEIGHT_CAP),
+        TokenKind::Word => idf,
+        TokenKind::Number => 0.9,
+        other => default_weight(other),
+    }
+}
+
+/// Trigrams of `^t$`.
+fn trigrams(t: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
+    let b = t.as_bytes();
+    let n = b.len();
+    (0..n).map(move |i| {
+        let at = |k: isize| -> u8 {
+            if k < 0 || k as usize >= n {
+                b'$'
+            } else {
+                b[k as usize]
+            }
+        };
+        let i = i as isize;
+        [at(i - 1), at(i), at(i + 1)]
+    })
+}

@@ -1,12 +1,23 @@
 //! The `Screener`: ranked search over a dataset, and pairwise compare.
-//! (Skeleton: the public types are final, the internals are being written.)
+//!
+//! A search normalises the query ([`crate::normalize`]), retrieves candidate
+//! names from the index ([`crate::index`]), scores each with
+//! [`crate::score::score`], keeps the best name per party, and explains every
+//! match: which name or alias matched, which words paired, what lowered the
+//! score, and where in the matched name to highlight.
 
 use serde::Serialize;
 
 use crate::dataset::Dataset;
+use crate::index::{Index, NameRef, QueryTerm};
 use crate::model::{ListId, Party, PartyType};
+use crate::normalize::{tokens, TokenKind};
+use crate::score::{self, Penalty, Scored, Term};
 
-/// The default match threshold (see README, "Matching quality").
+/// The default match threshold: matches scoring below it are not reported.
+/// Chosen on our own evaluation (`cargo run --release --example evaluate`;
+/// README, "Matching quality"): the lowest value that keeps false hits on
+/// innocent names at or under 2 %.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
 
 /// Options for [`Screener::search`].
@@ -22,6 +33,9 @@ pub struct SearchOptions {
     pub types: Vec<PartyType>,
     /// Only parties with an address in one of these ISO-2 countries (empty: all).
     pub countries: Vec<String>,
+    /// Treat the last query word as possibly incomplete (search-as-you-type):
+    /// "nso gr" finds "NSO Group". Off for batch screening.
+    pub prefix: bool,
 }
 
 impl Default for SearchOptions {
@@ -32,6 +46,7 @@ impl Default for SearchOptions {
             lists: Vec::new(),
             types: Vec::new(),
             countries: Vec::new(),
+            prefix: false,
         }
     }
 }
@@ -87,62 +102,187 @@ pub struct Comparison {
 /// A dataset with its search index.
 pub struct Screener {
     dataset: Dataset,
+    index: Index,
 }
 
 impl Screener {
     /// Indexes a dataset.
     pub fn new(dataset: Dataset) -> Screener {
-        Screener { dataset }
+        let index = Index::build(&dataset.parties);
+        Screener { dataset, index }
     }
 
+    /// The dataset searched.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }
 
-    /// Ranked matches for `query`, best first.
+    /// Ranked matches for `query`, best first: at most `options.limit`, each
+    /// at least `options.threshold`, one per party (its best name).
     pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
-        let q = query.to_lowercase();
-        let mut out = Vec::new();
-        if q.trim().is_empty() {
-            return out;
+        let terms = self.index.expand(query, options.prefix);
+        if terms.is_empty() || options.limit == 0 {
+            return Vec::new();
         }
-        for p in &self.dataset.parties {
-            if !options.lists.is_empty() && !options.lists.contains(&p.list) {
+        let parties = &self.dataset.parties;
+        let countries: Vec<String> = options
+            .countries
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect();
+        let allow = |n: &NameRef| -> bool {
+            let p = &parties[n.party as usize];
+            (options.lists.is_empty() || options.lists.contains(&p.list))
+                && (options.types.is_empty() || options.types.contains(&p.party_type))
+                && (countries.is_empty()
+                    || p.addresses.iter().any(|a| countries.contains(&a.country)))
+        };
+        let cands = self.index.candidates(&terms, &allow);
+        let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
+
+        // Best name per party.
+        let mut best: Vec<(u32, u32, Scored)> = Vec::new();
+        let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for n in cands {
+            let listed = self.index.name_terms(n as usize);
+            let scored = score::score(&qterms, &listed, options.prefix);
+            if scored.score < options.threshold || scored.score <= 0.0 {
                 continue;
             }
-            for (i, n) in p.names().enumerate() {
-                if n.to_lowercase().contains(q.trim()) {
-                    out.push(Match {
-                        id: &p.id,
-                        name: &p.name,
-                        matched_name: n,
-                        matched_alias: i > 0,
-                        score: 1.0,
-                        source: p.list.code(),
-                        party_type: p.party_type,
-                        reasons: vec!["substring (placeholder matcher)".into()],
-                        pairs: Vec::new(),
-                        highlights: Vec::new(),
-                        record: p,
-                    });
-                    break;
+            let party = self.index.names[n as usize].party;
+            match seen.get(&party) {
+                Some(&k) if best[k].2.score >= scored.score => {}
+                Some(&k) => best[k] = (party, n, scored),
+                None => {
+                    seen.insert(party, best.len());
+                    best.push((party, n, scored));
                 }
             }
-            if out.len() >= options.limit {
-                break;
-            }
         }
-        out
+        best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.0.cmp(&b.0)));
+        best.truncate(options.limit);
+        best.into_iter()
+            .map(|(party, n, scored)| self.explain(party, n, &qterms, scored))
+            .collect()
     }
 
-    /// Scores two names against each other.
-    pub fn compare(a: &str, b: &str) -> Comparison {
-        let score = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
+    fn explain(&self, party: u32, n: u32, qterms: &[Term], scored: Scored) -> Match<'_> {
+        let p = &self.dataset.parties[party as usize];
+        let which = self.index.names[n as usize].which as usize;
+        let matched_name: &str = if which == 0 {
+            &p.name
+        } else {
+            &p.aliases[which - 1]
+        };
+        let listed = self.index.name_terms(n as usize);
+        let pairs = token_pairs(qterms, &listed, &scored);
+        let mut reasons = Vec::new();
+        if which == 0 {
+            reasons.push("matched the primary name".to_string());
+        } else {
+            reasons.push(format!("matched the alias \"{matched_name}\""));
+        }
+        reasons.extend(describe(&pairs, &scored.penalties));
+
+        // Highlight the source spans of the paired listed tokens.
+        let spans = tokens(matched_name);
+        let mut highlights: Vec<[u32; 2]> = Vec::new();
+        for pair in &scored.pairs {
+            for &j in &pair.listed {
+                if let Some(t) = spans.get(j) {
+                    highlights.push([t.start, t.end]);
+                }
+            }
+        }
+        highlights.sort_unstable();
+        Match {
+            id: &p.id,
+            name: &p.name,
+            matched_name,
+            matched_alias: which > 0,
+            score: round3(scored.score),
+            source: p.list.code(),
+            party_type: p.party_type,
+            reasons,
+            pairs,
+            highlights,
+            record: p,
+        }
+    }
+
+    /// Scores two names against each other with this dataset's word weights
+    /// (so common words count as little as they do in a search).
+    pub fn compare(&self, a: &str, b: &str) -> Comparison {
+        let ta = self.index.terms_of(a);
+        let tb = self.index.terms_of(b);
+        let qa: Vec<Term> = ta.iter().map(QueryTerm::term).collect();
+        let qb: Vec<Term> = tb.iter().map(QueryTerm::term).collect();
+        let scored = score::score(&qa, &qb, false);
+        let pairs = token_pairs(&qa, &qb, &scored);
+        let score = round3(scored.score);
         Comparison {
             score,
             is_match: score >= DEFAULT_THRESHOLD,
-            reasons: Vec::new(),
-            pairs: Vec::new(),
+            reasons: describe(&pairs, &scored.penalties),
+            pairs,
         }
     }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn token_pairs(q: &[Term], l: &[Term], scored: &Scored) -> Vec<TokenPair> {
+    let join = |side: &[Term], idx: &[usize]| -> String {
+        idx.iter()
+            .filter_map(|&i| side.get(i).map(|t| t.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    scored
+        .pairs
+        .iter()
+        .map(|p| TokenPair {
+            query: join(q, &p.query),
+            listed: join(l, &p.listed),
+            similarity: round3(p.sim),
+        })
+        .collect()
+}
+
+/// Reasons in words: what agreed, then what lowered the score.
+fn describe(pairs: &[TokenPair], penalties: &[Penalty]) -> Vec<String> {
+    let mut out = Vec::new();
+    let exact: Vec<&str> = pairs
+        .iter()
+        .filter(|p| p.similarity >= 1.0)
+        .map(|p| p.listed.as_str())
+        .collect();
+    if !exact.is_empty() {
+        out.push(format!("same words: {}", exact.join(", ")));
+    }
+    let close: Vec<String> = pairs
+        .iter()
+        .filter(|p| p.similarity < 1.0)
+        .map(|p| format!("{} ≈ {} ({:.2})", p.query, p.listed, p.similarity))
+        .collect();
+    if !close.is_empty() {
+        out.push(format!("similar words: {}", close.join(", ")));
+    }
+    for pen in penalties {
+        out.push(match pen {
+            Penalty::UnmatchedQuery(w) => format!("not in the listed name: {}", w.join(", ")),
+            Penalty::UnmatchedListed(w) => format!("listed name also has: {}", w.join(", ")),
+            Penalty::NumbersDiffer => "numbers differ".to_string(),
+            Penalty::SingleFuzzyWord => "rests on one similar (not equal) word".to_string(),
+            Penalty::OnlyWeakWords => "only legal forms or common words agree".to_string(),
+        });
+    }
+    out
+}
+
+/// Kinds that count as words a user typed (for empty-query checks).
+pub fn has_searchable_words(query: &str) -> bool {
+    tokens(query).iter().any(|t| t.kind != TokenKind::Stop)
 }

@@ -1,1 +1,617 @@
-//! The one text normaliser (being written).
+//! The one text normaliser, used by the index at load time and by every query.
+//!
+//! JS never normalises: whatever the widget sends is normalised here, with the
+//! same code that normalised the listed names, so the two cannot drift apart.
+//!
+//! A name becomes a sequence of [`Token`]s:
+//!
+//! 1. Each character is decomposed (Unicode NFKD, which also folds
+//!    full-width forms and ligatures), combining marks are dropped
+//!    (diacritics: `é` → `e`), and letters of other scripts are transliterated
+//!    to ASCII with [`deunicode`] (Cyrillic, Greek, Arabic, Hebrew, Chinese, ...).
+//!    Everything is lower-cased.
+//! 2. Letters and digits form words; apostrophes join (`O'Brien` → `obrien`),
+//!    every other character separates. Dotted initials join (`S.A.` → `sa`).
+//! 3. Legal forms are canonicalised across languages into a few classes
+//!    (`OOO`, `LLC`, `TOV`, "limited liability company" → `llc`; `AO`, `ZAO`,
+//!    `PJSC`, "aktsionernoe obshchestvo" → `jsc`; `Ltd`, `Limited`,
+//!    `PTE. LTD.`, `Co., Ltd.` → `ltd`; `Co`, `Corp`, `Inc`, `Company` → `co`; ...)
+//!    and marked [`TokenKind::Legal`]: a weak token.
+//! 4. Common organisation words in other languages map to one English symbol
+//!    (`akademiya` → `academy`, `zavod` → `plant`, `jituan` → `group`), and
+//!    stopwords and name particles are marked [`TokenKind::Stop`].
+//!
+//! Input is bounded: only the first [`MAX_INPUT_CHARS`] characters are read and
+//! at most [`MAX_TOKENS`] tokens are kept, so a 100,000-character paste costs
+//! no more than a long name.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Characters of input read; the rest is ignored (the longest listed name is
+/// under 400 characters).
+pub const MAX_INPUT_CHARS: usize = 1024;
+/// Tokens kept per name or query.
+pub const MAX_TOKENS: usize = 32;
+/// Bytes kept per token (a run of letters longer than this is cut).
+pub const MAX_TOKEN_BYTES: usize = 48;
+
+/// What role a token plays in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// An ordinary word: evidence of identity, weighted by rarity.
+    Word,
+    /// Digits only: must agree exactly.
+    Number,
+    /// A single letter: an initial.
+    Initial,
+    /// A canonical legal form (`llc`, `jsc`, `ltd`, `co`, ...): weak.
+    Legal,
+    /// A stopword or name particle (`of`, `the`, `al`, `bin`): weak.
+    Stop,
+}
+
+/// One normalised token and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-case ASCII.
+    pub text: String,
+    pub kind: TokenKind,
+    /// Start of the source text this token covers, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
+}
+
+/// Tokens of `s`, normalised. Never panics, bounded work for any input.
+pub fn tokens(s: &str) -> Vec<Token> {
+    let raw = split_words(s);
+    let raw = join_dotted_initials(raw);
+    canonicalise(raw)
+}
+
+/// The normalised form as one string: token texts joined by single spaces.
+pub fn normalize(s: &str) -> String {
+    let toks = tokens(s);
+    let mut out = String::new();
+    for t in &toks {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// A word as split from the input, before canonicalisation.
+struct RawWord {
+    text: String,
+    start: u32,
+    end: u32,
+    /// The character right after the word was a `.`.
+    dot_after: bool,
+}
+
+fn split_words(s: &str) -> Vec<RawWord> {
+    let mut words: Vec<RawWord> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_start = 0u32;
+    let mut cur_end = 0u32;
+    let mut pos = 0u32;
+
+    // Ends the current word (if any); `dot` says the separator was a '.'.
+    fn flush(words: &mut Vec<RawWord>, cur: &mut String, start: u32, end: u32, dot: bool) {
+        if !cur.is_empty() {
+            if words.len() < MAX_TOKENS * 2 {
+                words.push(RawWord {
+                    text: std::mem::take(cur),
+                    start,
+                    end,
+                    dot_after: dot,
+                });
+            } else {
+                cur.clear();
+            }
+        }
+    }
+
+    for c in s.chars().take(MAX_INPUT_CHARS) {
+        let width = c.len_utf16() as u32;
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if cur.is_empty() {
+                    cur_start = pos;
+                }
+                if cur.len() < MAX_TOKEN_BYTES {
+                    cur.push(c.to_ascii_lowercase());
+                }
+                cur_end = pos + width;
+            } else if c == '\'' || c == '`' {
+                // Joins: O'Brien, 'ABBAS.
+            } else {
+                flush(&mut words, &mut cur, cur_start, cur_end, c == '.');
+            }
+        } else if is_apostrophe(c) {
+            // Joins, as the ASCII apostrophe.
+        } else {
+            // Decompose, drop marks, transliterate what is left.
+            let mut pieces: [Option<&'static str>; 4] = [None; 4];
+            let mut ascii_buf = String::new();
+            let mut n = 0;
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                if d.is_ascii() {
+                    ascii_buf.push(d);
+                } else if d.is_alphanumeric() {
+                    if n < pieces.len() {
+                        pieces[n] = deunicode::deunicode_char(d);
+                        n += 1;
+                    }
+                } else if is_apostrophe(d) {
+                } else {
+                    ascii_buf.push(' ');
+                }
+            });
+            for p in pieces.iter().take(n).flatten() {
+                ascii_buf.push_str(p);
+            }
+            // A transliteration with spaces or a separator inside (e.g. a CJK
+            // syllable "Zhong ") ends the word there.
+            let multi_syllable = is_cjk(c);
+            if multi_syllable {
+                flush(&mut words, &mut cur, cur_start, cur_end, false);
+            }
+            let mut any = false;
+            for a in ascii_buf.chars() {
+                if a.is_ascii_alphanumeric() {
+                    if cur.is_empty() {
+                        cur_start = pos;
+                    }
+                    if cur.len() < MAX_TOKEN_BYTES {
+                        cur.push(a.to_ascii_lowercase());
+                    }
+                    cur_end = pos + width;
+                    any = true;
+                } else if a == '\'' {
+                } else {
+                    flush(&mut words, &mut cur, cur_start, cur_end, a == '.');
+                }
+            }
+            if multi_syllable || !any && ascii_buf.is_empty() {
+                flush(&mut words, &mut cur, cur_start, cur_end, false);
+            }
+        }
+        pos += width;
+    }
+    flush(&mut words, &mut cur, cur_start, cur_end, false);
+    words
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}'
+    )
+}
+
+/// CJK ideographs transliterate to one syllable each, which we keep as
+/// separate tokens (the lists write pinyin syllables apart or together; the
+/// scorer joins adjacent tokens when that matches better).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// `S.A.` → `sa`, `U.S.A.` → `usa`: a run of two or more single letters each
+/// followed by a dot is one token.
+fn join_dotted_initials(words: Vec<RawWord>) -> Vec<RawWord> {
+    let mut out: Vec<RawWord> = Vec::with_capacity(words.len());
+    let mut run: Vec<RawWord> = Vec::new();
+    let single = |w: &RawWord| w.text.len() == 1 && w.text.as_bytes()[0].is_ascii_alphabetic();
+    let flush_run = |run: &mut Vec<RawWord>, out: &mut Vec<RawWord>| {
+        if run.len() >= 2 {
+            let text: String = run.iter().map(|w| w.text.as_str()).collect();
+            let start = run[0].start;
+            let end = run[run.len() - 1].end;
+            let dot_after = run[run.len() - 1].dot_after;
+            out.push(RawWord {
+                text,
+                start,
+                end,
+                dot_after,
+            });
+            run.clear();
+        } else {
+            out.append(run);
+        }
+    };
+    for w in words {
+        if single(&w) && (w.dot_after || !run.is_empty()) {
+            let ends = !w.dot_after;
+            run.push(w);
+            if ends {
+                flush_run(&mut run, &mut out);
+            }
+        } else {
+            flush_run(&mut run, &mut out);
+            out.push(w);
+        }
+    }
+    flush_run(&mut run, &mut out);
+    out
+}
+
+/// Multi-word legal forms, matched on normalised words, longest first within
+/// each group. Each maps to its class symbol.
+const LEGAL_PHRASES: &[(&[&str], &str)] = &[
+    (
+        &["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"],
+        "llc",
+    ),
+    (
+        &["obshchestvo", "s", "ogranichennoi", "otvetstvennostyu"],
+        "llc",
+    ),
+    (
+        &["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"],
+        "llc",
+    ),
+    (
+        &["obshestvo", "s", "ogranichennoy", "otvetstvennostyu"],
+        "llc",
+    ),
+    (
+        &["tovarystvo", "z", "obmezhenoiu", "vidpovidalnistiu"],
+        "llc",
+    ),
+    (&["limited", "liability", "company"], "llc"),
+    (&["limited", "liability", "partnership"], "llp"),
+    (&["public", "joint", "stock", "company"], "jsc"),
+    (&["closed", "joint", "stock", "company"], "jsc"),
+    (&["open", "joint", "stock", "company"], "jsc"),
+    (&["joint", "stock", "company"], "jsc"),
+    (&["publichnoe", "aktsionernoe", "obshchestvo"], "jsc"),
+    (&["otkrytoe", "aktsionernoe", "obshchestvo"], "jsc"),
+    (&["zakrytoe", "aktsionernoe", "obshchestvo"], "jsc"),
+    (&["aktsionernoe", "obshchestvo"], "jsc"),
+    (&["aktsionerne", "tovarystvo"], "jsc"),
+    (&["public", "limited", "company"], "plc"),
+    (&["private", "limited", "company"], "ltd"),
+    (&["private", "limited"], "ltd"),
+    (&["pvt", "ltd"], "ltd"),
+    (&["pte", "ltd"], "ltd"),
+    (&["co", "ltd"], "ltd"),
+    (&["company", "limited"], "ltd"),
+    (&["company", "ltd"], "ltd"),
+    (&["sdn", "bhd"], "ltd"),
+    (&["gufen", "youxian", "gongsi"], "jsc"),
+    (&["youxian", "zeren", "gongsi"], "ltd"),
+    (&["youxian", "gongsi"], "ltd"),
+    (&["you", "xian", "gong", "si"], "ltd"),
+    (&["fz", "llc"], "fze"),
+    (&["fz", "co"], "fze"),
+    (&["s", "a"], "sa"),
+    (&["s", "de", "r", "l"], "srl"),
+    (&["sp", "z", "o", "o"], "llc"),
+    (&["co", "kg"], "kg"),
+];
+
+/// Single-word legal forms and their class.
+fn legal_class(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "ltd" | "limited" | "ltda" | "pte" | "pty" | "pvt" | "bhd" | "kk" | "yk" | "tbk" => "ltd",
+        "llc" | "ooo" | "tov" | "too" | "mchj" | "doo" | "sro" | "kft" | "oy" | "ab" | "as"
+        | "aps" | "bv" | "bvba" | "lda" => "llc",
+        "jsc" | "ao" | "oao" | "zao" | "pao" | "pjsc" | "cjsc" | "ojsc" | "ojs" | "jsco" | "ad"
+        | "pat" | "prat" | "vat" | "zat" | "chao" | "tat" | "aj" => "jsc",
+        "co" | "corp" | "corporation" | "inc" | "incorporated" | "company" | "cia" | "cie"
+        | "compania" | "compagnie" | "kompaniya" | "kompaniia" | "gongsi" => "co",
+        "gmbh" | "mbh" | "ag" | "kg" | "ohg" | "ug" => "gmbh",
+        "sa" | "sas" | "sarl" | "sal" | "sae" | "saic" | "sau" | "spa" | "srl" | "sl" | "nv"
+        | "sprl" | "sca" => "sa",
+        "plc" => "plc",
+        "llp" | "lp" => "llp",
+        "fze" | "fzco" | "fzc" | "fzllc" | "fzoo" | "dmcc" => "fze",
+        "jv" => "jv",
+        _ => return None,
+    })
+}
+
+/// Organisation words in other languages, mapped to one English symbol so
+/// that "Akademiya" pairs with "Academy". Only words that are unambiguous.
+fn symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "akademiya" | "akademiia" | "academia" | "academie" | "akademie" | "akademi" => "academy",
+        "universitet" | "universidad" | "universite" | "universitat" | "universita"
+        | "universiteit" | "daxue" | "univ" => "university",
+        "institut" | "instituto" | "istituto" | "instytut" | "yanjiusuo" | "inst" => "institute",
+        "zavod" | "fabrika" | "gongchang" | "factory" => "plant",
+        "gruppa" | "grupo" | "groupe" | "gruppe" | "jituan" | "grup" => "group",
+        "tekhnologii" | "tekhnologiya" | "tekhnologiia" | "tecnologia" | "technologie"
+        | "technologies" | "teknoloji" | "keji" | "tech" => "technology",
+        "nauchno" | "nauchnyi" | "nauchnyy" | "issledovatelskii" | "issledovatelskiy" => "research",
+        "bank" | "banka" | "banco" | "banque" | "yinhang" => "bank",
+        "mezhdunarodnyi" | "mezhdunarodnyy" | "internacional" | "internationale" | "intl" => {
+            "international"
+        }
+        "centre" | "tsentr" | "centro" | "zentrum" | "zhongxin" => "center",
+        "services" | "servis" | "servicios" => "service",
+        "industries" | "industrial" | "industriya" | "industria" | "gongye" => "industry",
+        "holdings" | "kholding" | "holding" => "holding",
+        "trade" | "torgovyi" | "torgovyy" | "maoyi" => "trading",
+        "electronics" | "elektronika" | "dianzi" => "electronic",
+        "ministerstvo" | "ministerio" | "ministere" => "ministry",
+        "and" => "and",
+        _ => return None,
+    })
+}
+
+/// Stopwords and name particles: kept (they help alignment) but weak.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "of"
+            | "the"
+            | "for"
+            | "in"
+            | "at"
+            | "on"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "los"
+            | "las"
+            | "el"
+            | "al"
+            | "ul"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "van"
+            | "von"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "y"
+            | "e"
+            | "und"
+            | "et"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "aka"
+            | "fka"
+            | "nka"
+            | "also"
+            | "known"
+            | "as"
+    )
+}
+
+fn canonicalise(words: Vec<RawWord>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len().min(MAX_TOKENS));
+    let mut i = 0;
+    'outer: while i < words.len() && out.len() < MAX_TOKENS {
+        for (phrase, class) in LEGAL_PHRASES {
+            let n = phrase.len();
+            if i + n <= words.len()
+                && phrase
+                    .iter()
+                    .zip(&words[i..i + n])
+                    .all(|(p, w)| *p == w.text)
+            {
+                // "s a" and "as" are legal forms only at the end of a name, or
+                // before another legal form; elsewhere they are letters/words.
+                out.push(Token {
+                    text: (*class).to_string(),
+                    kind: TokenKind::Legal,
+                    start: words[i].start,
+                    end: words[i + n - 1].end,
+                });
+                i += n;
+                continue 'outer;
+            }
+        }
+        let w = &words[i];
+        let text = w.text.as_str();
+        let (text, kind) = if text.bytes().all(|b| b.is_ascii_digit()) {
+            (text.trim_start_matches('0').to_string(), TokenKind::Number)
+        } else if let Some(class) = legal_class(text).filter(|_| {
+            // Ambiguous short forms ("as", "ad", "ab", "ag", "sa") count as
+            // legal forms only after the first word: "AS Holding" keeps "as".
+            i > 0 || text.len() > 2
+        }) {
+            (class.to_string(), TokenKind::Legal)
+        } else if let Some(sym) = symbol(text) {
+            let kind = if is_stop(sym) {
+                TokenKind::Stop
+            } else {
+                TokenKind::Word
+            };
+            (sym.to_string(), kind)
+        } else if is_stop(text) {
+            (text.to_string(), TokenKind::Stop)
+        } else if text.len() == 1 {
+            (text.to_string(), TokenKind::Initial)
+        } else {
+            (text.to_string(), TokenKind::Word)
+        };
+        let text = if kind == TokenKind::Number && text.is_empty() {
+            "0".to_string()
+        } else {
+            text
+        };
+        out.push(Token {
+            text,
+            kind,
+            start: w.start,
+            end: w.end,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// A phonetic key for transliteration variants: two tokens with equal keys
+/// are spellings of the same sound in the common romanisations
+/// (Yevgeniy / Evgeny / Evgenii, Mohammed / Muhammad is *not* equal here:
+/// vowel changes are left to the edit distance).
+pub fn phonetic_key(t: &str) -> String {
+    let b = t.as_bytes();
+    let mut s = String::with_capacity(b.len());
+    let mut i = 0;
+    // Word-initial "ye"/"ie" → "e" (Yevgeniy, Yelena, Ielena).
+    if b.len() > 2 && (b[0] == b'y' || b[0] == b'i') && b[1] == b'e' {
+        i = 1;
+    }
+    while i < b.len() {
+        let rest = &b[i..];
+        let (rep, adv): (&str, usize) = if rest.starts_with(b"shch") {
+            ("sh", 4)
+        } else if rest.starts_with(b"sch") {
+            ("sh", 3)
+        } else if rest.starts_with(b"dzh") {
+            ("j", 3)
+        } else if rest.starts_with(b"tch") {
+            ("ch", 3)
+        } else if rest.starts_with(b"kh") {
+            ("h", 2)
+        } else if rest.starts_with(b"ph") {
+            ("f", 2)
+        } else if rest.starts_with(b"ck") {
+            ("k", 2)
+        } else if rest.starts_with(b"ch") {
+            ("ch", 2)
+        } else if rest.starts_with(b"ks") || rest.starts_with(b"cs") {
+            ("x", 2)
+        } else if rest.starts_with(b"ou") || rest.starts_with(b"oo") {
+            ("u", 2)
+        } else if rest.starts_with(b"ee") {
+            ("i", 2)
+        } else if rest.starts_with(b"ts") || rest.starts_with(b"tz") {
+            ("z", 2)
+        } else if rest.starts_with(b"off") && rest.len() == 3 {
+            ("ov", 3)
+        } else if rest.starts_with(b"ow") && rest.len() == 2 {
+            ("ov", 2)
+        } else {
+            match rest[0] {
+                b'y' | b'j' if i + 1 < b.len() && is_vowel(b[i + 1]) => ("i", 1),
+                b'y' => ("i", 1),
+                b'c' | b'q' => ("k", 1),
+                b'w' => ("v", 1),
+                _ => ("", 0),
+            }
+        };
+        if adv > 0 {
+            s.push_str(rep);
+            i += adv;
+        } else {
+            s.push(rest[0] as char);
+            i += 1;
+        }
+    }
+    // Collapse doubled letters, then romanisation endings -iy/-ii/-yi/-ij → -i.
+    let mut out = String::with_capacity(s.len());
+    let mut prev = '\0';
+    for c in s.chars() {
+        if c != prev {
+            out.push(c);
+        }
+        prev = c;
+    }
+    for end in ["ij", "ia", "ie"] {
+        if out.len() > 4 && out.ends_with(end) {
+            out.truncate(out.len() - 2);
+            out.push_str(if end == "ij" { "i" } else { "ia" });
+        }
+    }
+    out
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokens(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn normalize_folds_case_diacritics_and_punctuation() {
+        assert_eq!(
+            normalize("  Société Générale, S.A. "),
+            "societe generale sa"
+        );
+        assert_eq!(normalize("O'Brien & Sons"), "obrien sons");
+    }
+
+    #[test]
+    fn normalize_canonicalises_legal_forms_across_languages() {
+        assert_eq!(normalize("Orion OOO"), "orion llc");
+        assert_eq!(normalize("LLC Orion"), "llc orion");
+        assert_eq!(
+            normalize("Computer Security Initiative Consultancy PTE. LTD."),
+            "computer security initiative consultancy ltd"
+        );
+        assert_eq!(normalize("Aktsionernoe Obshchestvo Pozitiv"), "jsc pozitiv");
+        assert_eq!(
+            normalize("Huawei Technologies Co., Ltd."),
+            "huawei technology ltd"
+        );
+    }
+
+    #[test]
+    fn normalize_transliterates_other_scripts() {
+        assert_eq!(normalize("Евгений Пригожин"), "evgenii prigozhin");
+        assert_eq!(normalize("Αθήνα"), "athena");
+        assert!(!normalize("محمد").is_empty());
+        assert!(!normalize("שלום").is_empty());
+        assert_eq!(texts("华为").len(), 2);
+    }
+
+    #[test]
+    fn tokens_report_utf16_spans_of_the_source() {
+        let t = tokens("Zoë 😀 Smith");
+        assert_eq!(t.len(), 2);
+        assert_eq!((t[0].start, t[0].end), (0, 3));
+        // The emoji is two UTF-16 units, plus two spaces.
+        assert_eq!((t[1].start, t[1].end), (7, 12));
+    }
+
+    #[test]
+    fn tokens_bound_any_input() {
+        let long = "a".repeat(100_000);
+        assert_eq!(tokens(&long)[0].text.len(), MAX_TOKEN_BYTES);
+        let many = "ab ".repeat(10_000);
+        assert_eq!(tokens(&many).len(), MAX_TOKENS);
+        assert!(tokens("").is_empty());
+        assert!(tokens(" ., ;\u{0}\u{7}").is_empty());
+        assert!(tokens("\u{FFFD}\u{200B}\u{202E}").is_empty());
+    }
+
+    #[test]
+    fn phonetic_key_equates_romanisation_variants() {
+        let k = phonetic_key;
+        assert_eq!(k("yevgeniy"), k("evgenii"));
+        assert_eq!(k("evgeny"), k("yevgeniy"));
+        assert_eq!(k("aleksandr"), k("alexandr"));
+        assert_eq!(k("smirnoff"), k("smirnov"));
+        assert_eq!(k("yuriy"), k("iurii"));
+        assert_ne!(k("bush"), k("habbash"));
+    }
+}

@@ -38,7 +38,11 @@ pub fn run(argv: &[String]) -> Result<()> {
             Some(ls)
         }
     };
-    let csl: Vec<PathBuf> = args.values("--csl").into_iter().map(PathBuf::from).collect();
+    let csl: Vec<PathBuf> = args
+        .values("--csl")
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
     let ofac_dirs: Vec<PathBuf> = args
         .values("--ofac-dir")
         .into_iter()
@@ -64,7 +68,12 @@ pub fn run(argv: &[String]) -> Result<()> {
     let bytes = dataset.to_bytes();
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     print_report(&dataset, &report);
-    println!("wrote {} ({} bytes, {} parties)", out.display(), bytes.len(), dataset.parties.len());
+    println!(
+        "wrote {} ({} bytes, {} parties)",
+        out.display(),
+        bytes.len(),
+        dataset.parties.len()
+    );
     Ok(())
 }
 

@@ -20,9 +20,15 @@ pub fn run(argv: &[String]) -> Result<()> {
     let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
     println!("dataset:  {shown}");
     println!("label:    {}", d.label);
-    println!("format:   version {} (this build reads {FORMAT_VERSION})", header.version);
+    println!(
+        "format:   version {} (this build reads {FORMAT_VERSION})",
+        header.version
+    );
     println!("size:     {} bytes", bytes.len());
-    println!("checksum: {:016x} (FNV-1a 64 of the payload)", header.checksum);
+    println!(
+        "checksum: {:016x} (FNV-1a 64 of the payload)",
+        header.checksum
+    );
     println!("parties:  {}", d.parties.len());
     for l in &d.lists {
         println!();

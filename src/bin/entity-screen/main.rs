@@ -5,6 +5,7 @@ mod args;
 mod build;
 mod compare;
 mod info;
+mod load;
 mod search;
 
 use std::process::ExitCode;
