@@ -242,7 +242,10 @@ pub fn build_default_lists(
                 "state/state_ddtc_debarred_admin_2023-06-01.json",
             ],
         ),
-        (ListId::Isn, &["state/state_isn_nonproliferation_2025-05.json"]),
+        (
+            ListId::Isn,
+            &["state/state_isn_nonproliferation_2025-05.json"],
+        ),
         (ListId::Cmic, &["ofac/ofac_nscmic_2026-07.json"]),
     ];
     for (list, rels) in json_lists {
@@ -353,7 +356,7 @@ fn assemble(
         for s in &g.out.parties {
             let list = s.party.list;
             let reason = if !wanted(selected, list) {
-                Some(format!("list {} not selected (--list)", list.code()))
+                Some(format!("{} row: list not selected (--list)", list.code()))
             } else {
                 match winner.get(&list).copied() {
                     Some(w) if w == gi => None,
@@ -373,6 +376,7 @@ fn assemble(
                     file: s.file.clone(),
                     line: s.line,
                     reason,
+                    detail: format!("{} {:?}", s.party.id, s.party.name),
                 }),
                 None => by_list.entry(list).or_default().push(s.party.clone()),
             }

@@ -173,7 +173,8 @@ pub fn read_csl_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError
             out.skipped.push(Skipped {
                 file: name.clone(),
                 line: *line,
-                reason: format!("unknown source {source:?}"),
+                reason: "unknown source".into(),
+                detail: format!("source {source:?}"),
             });
             continue;
         };
@@ -184,6 +185,7 @@ pub fn read_csl_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError
                 file: name.clone(),
                 line: *line,
                 reason: "empty name".into(),
+                detail: String::new(),
             });
             continue;
         }
@@ -390,13 +392,22 @@ mod tests {
     #[test]
     fn list_of_source_reads_every_2022_source() {
         for (s, l) in [
-            ("Entity List (EL) - Bureau of Industry and Security", ListId::El),
-            ("Specially Designated Nationals (SDN) - Treasury Department", ListId::Sdn),
+            (
+                "Entity List (EL) - Bureau of Industry and Security",
+                ListId::El,
+            ),
+            (
+                "Specially Designated Nationals (SDN) - Treasury Department",
+                ListId::Sdn,
+            ),
             (
                 "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department",
                 ListId::Mbs,
             ),
-            ("Military End User (MEU) List - Bureau of Industry and Security", ListId::Meu),
+            (
+                "Military End User (MEU) List - Bureau of Industry and Security",
+                ListId::Meu,
+            ),
             ("Capta List (CAP) - Treasury Department", ListId::Cap),
         ] {
             assert_eq!(list_of_source(s), Some(l), "{s}");
@@ -407,9 +418,15 @@ mod tests {
     #[test]
     fn parse_id_reads_both_orders() {
         let a = parse_id("CA, BC166787, Passport", IdOrder::CountryFirst);
-        assert_eq!((a.kind.as_str(), a.number.as_str(), a.country.as_str()), ("Passport", "BC166787", "CA"));
+        assert_eq!(
+            (a.kind.as_str(), a.number.as_str(), a.country.as_str()),
+            ("Passport", "BC166787", "CA")
+        );
         let b = parse_id("Passport, 836238033, KP", IdOrder::KindFirst);
-        assert_eq!((b.kind.as_str(), b.number.as_str(), b.country.as_str()), ("Passport", "836238033", "KP"));
+        assert_eq!(
+            (b.kind.as_str(), b.number.as_str(), b.country.as_str()),
+            ("Passport", "836238033", "KP")
+        );
         let c = parse_id("Male, Gender", IdOrder::CountryFirst);
         assert_eq!((c.kind.as_str(), c.number.as_str()), ("Gender", "Male"));
     }
@@ -419,8 +436,17 @@ mod tests {
         let a = parse_csl_addresses("113 Hezuo Road, Shijiazhuang, China; and 21 Changsheng Street, Shijiazhuang, Hebei Province, CN");
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].country, "CN");
-        assert_eq!(a[1].text, "21 Changsheng Street, Shijiazhuang, Hebei Province");
+        assert_eq!(
+            a[1].text,
+            "21 Changsheng Street, Shijiazhuang, Hebei Province"
+        );
         let b = parse_csl_addresses("SY");
-        assert_eq!(b, vec![Address { text: String::new(), country: "SY".into() }]);
+        assert_eq!(
+            b,
+            vec![Address {
+                text: String::new(),
+                country: "SY".into()
+            }]
+        );
     }
 }

@@ -32,11 +32,22 @@
 //!
 //! The eCFR file has names, aliases and addresses; the CSL rows file has the
 //! full license requirement, the license policy, the FR citation and the start
-//! date. They are paired by name ([`super::join_key`]: case, whitespace and
-//! punctuation ignored); a name that repeats is paired in order (1st with 1st,
-//! ...). A pair takes names, aliases and addresses from the eCFR and the rest
-//! from the CSL row. Rows of either file without a partner are real listings
-//! and are kept as parties with what their own file has.
+//! date. They are paired by name in three passes, each over what the earlier
+//! ones left:
+//!
+//! 1. the same [`super::join_key`] (case, whitespace and punctuation ignored);
+//! 2. the same key with accents folded, `&` read as "and" and spaces ignored
+//!    ("Bilişim" = "Bilisim", "32Group" = "32 Group");
+//! 3. one name is the other followed by more words (the eCFR extraction
+//!    sometimes runs an alias into the name: "Rosneft (a.k.a. Open
+//!    Joint-Stock Company Rosneft Oil Company"; the CSL sometimes adds a
+//!    qualifier: "Kish Airlines, Headquarters"), only when every candidate
+//!    has the same name and the shorter name has at least 5 characters.
+//!
+//! A name that repeats is paired in order (1st with 1st, ...). A pair takes
+//! names, aliases and addresses from the eCFR and the rest from the CSL row.
+//! Rows of either file without a partner are real listings and are kept as
+//! parties with what their own file has.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -132,7 +143,13 @@ fn entity_lines(bytes: &[u8]) -> Vec<u64> {
             }
             continue;
         }
-        if in_entities && depth == 2 && expect_value && !b.is_ascii_whitespace() && b != b',' && b != b']' {
+        if in_entities
+            && depth == 2
+            && expect_value
+            && !b.is_ascii_whitespace()
+            && b != b','
+            && b != b']'
+        {
             lines.push(line);
             expect_value = false;
         }
@@ -252,7 +269,10 @@ fn addresses_of(address: &str, country_text: &str) -> Vec<Address> {
 /// Reads a JSON list extraction as parties of `list` (not the Entity List
 /// join: see [`read_entity_list`]).
 pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError> {
-    let ents = parse_entities(path, "a JSON list extraction ({\"entities\": [{\"name\": ...}]})")?;
+    let ents = parse_entities(
+        path,
+        "a JSON list extraction ({\"entities\": [{\"name\": ...}]})",
+    )?;
     let name = file_name(path);
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
@@ -267,8 +287,9 @@ pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError
                 file: path.display().to_string(),
                 line,
                 expected: "a JSON list extraction with \"name\" fields".into(),
-                found: "CSL Entity List rows (\"entity\" fields); give it as the Entity List rows file"
-                    .into(),
+                found:
+                    "CSL Entity List rows (\"entity\" fields); give it as the Entity List rows file"
+                        .into(),
             });
         }
         let party_name = text(path, line, o, "name")?;
@@ -278,6 +299,7 @@ pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError
                 file: name.clone(),
                 line,
                 reason: "empty name".into(),
+                detail: String::new(),
             });
             continue;
         }
@@ -319,7 +341,11 @@ fn json_party(
         _ => (fr, String::new()),
     };
     p.federal_register_notice = notice;
-    p.start_date = if effective.is_empty() { date } else { effective };
+    p.start_date = if effective.is_empty() {
+        date
+    } else {
+        effective
+    };
     match list {
         ListId::El => p.license_requirement = notes,
         ListId::Meu => {
@@ -361,8 +387,11 @@ fn json_party(
 /// How the Entity List join went.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JoinReport {
-    /// eCFR entries paired with a CSL row.
+    /// eCFR entries paired with a CSL row (all passes).
     pub joined: usize,
+    /// Of those, the pairs found by the word-prefix pass (pass 3):
+    /// (eCFR line, eCFR name, CSL line, CSL name), for review.
+    pub joined_by_prefix: Vec<(u64, String, u64, String)>,
     /// eCFR entries without a CSL row: (line, name). Kept as parties.
     pub ecfr_only: Vec<(u64, String)>,
     /// CSL rows without an eCFR entry: (line, name). Kept as parties.
@@ -414,6 +443,7 @@ pub fn read_entity_list(
                 file: rname.clone(),
                 line,
                 reason: "empty name".into(),
+                detail: String::new(),
             });
             continue;
         }
@@ -423,7 +453,8 @@ pub fn read_entity_list(
             eout.skipped.push(Skipped {
                 file: rname.clone(),
                 line,
-                reason: format!("not an Entity List row (source_list {source:?})"),
+                reason: "not an Entity List row".into(),
+                detail: format!("source_list {source:?}"),
             });
             continue;
         }
@@ -436,24 +467,79 @@ pub fn read_entity_list(
             start: text(csl_rows, line, o, "effective_date")?,
         });
     }
-    let mut queues: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
-    for (i, r) in csl.iter().enumerate() {
-        queues.entry(join_key(&r.name)).or_default().push_back(i);
-    }
-    let mut used = vec![false; csl.len()];
     let mut report = JoinReport {
         ecfr_file: file_name(ecfr),
         csl_file: rname.clone(),
         ..Default::default()
     };
-    for s in &mut eout.parties {
-        let p = &mut s.party;
-        let hit = queues.get_mut(&join_key(&p.name)).and_then(VecDeque::pop_front);
-        match hit.and_then(|i| csl.get(i).map(|r| (i, r))) {
-            Some((i, r)) => {
-                if let Some(u) = used.get_mut(i) {
+    // Pass 1: exact join key; pass 2: the same with accents folded and
+    // spaces ignored. Repeated keys pair in order.
+    let mut partner: Vec<Option<usize>> = vec![None; eout.parties.len()];
+    let mut used = vec![false; csl.len()];
+    for key_fn in [join_key as fn(&str) -> String, loose_key] {
+        let mut queues: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
+        for (i, r) in csl.iter().enumerate() {
+            if !used.get(i).copied().unwrap_or(true) {
+                queues.entry(key_fn(&r.name)).or_default().push_back(i);
+            }
+        }
+        for (pi, s) in eout.parties.iter().enumerate() {
+            if partner.get(pi).is_some_and(Option::is_some) {
+                continue;
+            }
+            if let Some(i) = queues
+                .get_mut(&key_fn(&s.party.name))
+                .and_then(VecDeque::pop_front)
+            {
+                if let (Some(slot), Some(u)) = (partner.get_mut(pi), used.get_mut(i)) {
+                    *slot = Some(i);
                     *u = true;
                 }
+            }
+        }
+    }
+    // Pass 3: one name is the other plus more words ("Rosneft" and "Rosneft
+    // (a.k.a. Open Joint-Stock Company Rosneft Oil Company"), taken only when
+    // every candidate has the same name.
+    let ekeys: Vec<String> = eout
+        .parties
+        .iter()
+        .map(|s| prefix_key(&s.party.name))
+        .collect();
+    for (i, r) in csl.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let rk = prefix_key(&r.name);
+        let cands: Vec<usize> = ekeys
+            .iter()
+            .enumerate()
+            .filter(|(pi, k)| partner.get(*pi).is_some_and(Option::is_none) && word_prefix(&rk, k))
+            .map(|(pi, _)| pi)
+            .collect();
+        let first = cands.first().copied();
+        let same = cands
+            .iter()
+            .all(|&pi| ekeys.get(pi) == first.and_then(|f| ekeys.get(f)));
+        if let (Some(pi), true) = (first, same) {
+            if let (Some(slot), Some(u)) = (partner.get_mut(pi), used.get_mut(i)) {
+                *slot = Some(i);
+                *u = true;
+                if let Some(e) = eout.parties.get(pi) {
+                    report.joined_by_prefix.push((
+                        e.line,
+                        e.party.name.clone(),
+                        r.line,
+                        r.name.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    for (pi, s) in eout.parties.iter_mut().enumerate() {
+        let p = &mut s.party;
+        match partner.get(pi).copied().flatten().and_then(|i| csl.get(i)) {
+            Some(r) => {
                 report.joined += 1;
                 p.license_requirement = r.req.clone();
                 p.license_policy = r.policy.clone();
@@ -495,6 +581,26 @@ pub fn read_entity_list(
     Ok((eout, report))
 }
 
+/// Join key with accents folded ("Şirketi" = "Sirketi"), `&` read as "and"
+/// and no spaces ("32Group" = "32 Group").
+fn loose_key(name: &str) -> String {
+    prefix_key(name).replace(' ', "")
+}
+
+/// Lower-case ASCII words (accents folded, `&` read as "and").
+fn prefix_key(name: &str) -> String {
+    join_key(&deunicode::deunicode(&name.replace('&', " and ")))
+}
+
+/// Whether one key is the other followed by more words (shorter at least 5 bytes).
+fn word_prefix(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 5
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,7 +611,10 @@ mod tests {
             split_fr_citation("86 FR 60760, 11/4/21"),
             ("86 FR 60760".to_string(), "2021-11-04".to_string())
         );
-        assert_eq!(split_fr_citation("76 FR 71869, 11/21/11. 81 FR 1, 1/1/16").1, "");
+        assert_eq!(
+            split_fr_citation("76 FR 71869, 11/21/11. 81 FR 1, 1/1/16").1,
+            ""
+        );
     }
 
     #[test]

@@ -178,7 +178,11 @@ pub struct Skipped {
     pub file: String,
     /// 1-based line where the row starts.
     pub line: u64,
+    /// Why, in words shared by every row skipped for that reason (so rows
+    /// group by it), e.g. "no primary row for this ent_num in sdn.csv".
     pub reason: String,
+    /// What is particular to this row (e.g. "ent_num 49260"); may be empty.
+    pub detail: String,
 }
 
 /// Row accounting of one input file: `rows == kept + skipped`.
@@ -339,13 +343,67 @@ pub fn join_key(name: &str) -> String {
 /// column (see the module docs).
 pub fn infer_party_type(name: &str) -> PartyType {
     const COMPANY_WORDS: &[&str] = &[
-        "inc", "ltd", "llc", "co", "corp", "corporation", "company", "limited", "gmbh", "sa",
-        "srl", "bv", "ag", "plc", "pte", "lp", "llp", "group", "industries", "international",
-        "trading", "technologies", "technology", "systems", "services", "enterprises",
-        "associates", "aviation", "aerospace", "electronics", "engineering", "import", "export",
-        "of", "and", "the", "&", "de", "la", "pvt", "private", "holdings", "products",
-        "supply", "global", "solutions", "manufacturing", "defense", "defence", "usa", "ab",
-        "oy", "as", "spa", "sro", "kft", "ooo", "zao", "oao", "jsc", "cjsc",
+        "inc",
+        "ltd",
+        "llc",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "limited",
+        "gmbh",
+        "sa",
+        "srl",
+        "bv",
+        "ag",
+        "plc",
+        "pte",
+        "lp",
+        "llp",
+        "group",
+        "industries",
+        "international",
+        "trading",
+        "technologies",
+        "technology",
+        "systems",
+        "services",
+        "enterprises",
+        "associates",
+        "aviation",
+        "aerospace",
+        "electronics",
+        "engineering",
+        "import",
+        "export",
+        "of",
+        "and",
+        "the",
+        "&",
+        "de",
+        "la",
+        "pvt",
+        "private",
+        "holdings",
+        "products",
+        "supply",
+        "global",
+        "solutions",
+        "manufacturing",
+        "defense",
+        "defence",
+        "usa",
+        "ab",
+        "oy",
+        "as",
+        "spa",
+        "sro",
+        "kft",
+        "ooo",
+        "zao",
+        "oao",
+        "jsc",
+        "cjsc",
     ];
     let name = name.trim();
     if name.bytes().any(|b| b.is_ascii_digit()) || name.matches(',').count() != 1 {
@@ -452,7 +510,8 @@ pub(crate) fn decode_field(b: &[u8]) -> String {
 pub fn date_in_name(name: &str) -> Option<String> {
     let b = name.as_bytes();
     let mut found = None;
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     let mut i = 0;
     while i + 7 <= b.len() {
         if digits(i..i + 4) && b.get(i + 4) == Some(&b'-') && digits(i + 5..i + 7) {
@@ -499,15 +558,24 @@ mod tests {
             infer_party_type("A & C International Trade, Inc."),
             PartyType::Entity
         );
-        assert_eq!(infer_party_type("Kam-Tech Systems, Ltd. and David Menashe"), PartyType::Entity);
+        assert_eq!(
+            infer_party_type("Kam-Tech Systems, Ltd. and David Menashe"),
+            PartyType::Entity
+        );
         assert_eq!(infer_party_type("NSO Group"), PartyType::Entity);
         assert_eq!(infer_party_type("ELDAR REZVANOV"), PartyType::Entity);
     }
 
     #[test]
     fn date_in_name_reads_both_forms() {
-        assert_eq!(date_in_name("sdn_2024-05-03.csv").as_deref(), Some("2024-05-03"));
-        assert_eq!(date_in_name("cons_prim_2025-12.csv").as_deref(), Some("2025-12"));
+        assert_eq!(
+            date_in_name("sdn_2024-05-03.csv").as_deref(),
+            Some("2024-05-03")
+        );
+        assert_eq!(
+            date_in_name("cons_prim_2025-12.csv").as_deref(),
+            Some("2025-12")
+        );
         assert_eq!(date_in_name("sdn.csv"), None);
     }
 

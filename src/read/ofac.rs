@@ -178,7 +178,9 @@ fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<Row>, ReadE
                 found: "JSON".into(),
             })
         }
-        Some(b'e') | Some(b'E') if bytes.starts_with(b"ent_num") || bytes.starts_with(b"Ent_num") => {
+        Some(b'e') | Some(b'E')
+            if bytes.starts_with(b"ent_num") || bytes.starts_with(b"Ent_num") =>
+        {
             return Err(ReadError::WrongKind {
                 file: shown,
                 line: 1,
@@ -201,7 +203,11 @@ fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<Row>, ReadE
         })?;
         let line = rec.position().map_or(0, |p| p.line());
         // The DOS end-of-file byte, or a blank last line, is not a row.
-        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|&b| b == 0x1a || b.is_ascii_whitespace())) {
+        if rec.len() == 1
+            && rec
+                .get(0)
+                .is_some_and(|f| f.iter().all(|&b| b == 0x1a || b.is_ascii_whitespace()))
+        {
             continue;
         }
         if rec.len() != expected {
@@ -270,7 +276,8 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
             out.skipped.push(Skipped {
                 file: pname.clone(),
                 line: row.line,
-                reason: format!("duplicate ent_num {num} (first at line {first_line})"),
+                reason: "duplicate ent_num".into(),
+                detail: format!("ent_num {num}, first at line {first_line}"),
             });
             continue;
         }
@@ -280,6 +287,7 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
                 file: pname.clone(),
                 line: row.line,
                 reason: "empty name".into(),
+                detail: String::new(),
             });
             continue;
         }
@@ -302,7 +310,12 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
         let mut p = Party::new(list, party_type, num.to_string(), name);
         p.programs = cell(row, 3)
             .split("] [")
-            .map(|s| s.trim().trim_matches(|c| c == '[' || c == ']').trim().to_string())
+            .map(|s| {
+                s.trim()
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .trim()
+                    .to_string()
+            })
             .filter(|s| !s.is_empty())
             .collect();
         p.title = cell(row, 4).to_string();
@@ -329,7 +342,11 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
     let companions: [(&Option<PathBuf>, usize, &str); 3] = [
         (&files.alt, 5, "alias file (alt.csv / cons_alt.csv)"),
         (&files.add, 6, "address file (add.csv / cons_add.csv)"),
-        (&files.comments, 2, "comments file (sdn_comments.csv / cons_comments.csv)"),
+        (
+            &files.comments,
+            2,
+            "comments file (sdn_comments.csv / cons_comments.csv)",
+        ),
     ];
     let mut files_tallies = Vec::new();
     for (which, (path, width, what)) in companions.iter().enumerate() {
@@ -348,7 +365,8 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
                 out.skipped.push(Skipped {
                     file: name.clone(),
                     line: row.line,
-                    reason: format!("no primary row for ent_num {num} in {pname}"),
+                    reason: format!("no primary row for this ent_num in {pname}"),
+                    detail: format!("ent_num {num}"),
                 });
                 continue;
             };
@@ -383,7 +401,13 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
                 out.skipped.push(Skipped {
                     file: name.clone(),
                     line: row.line,
-                    reason: "empty row (only ids)".into(),
+                    reason: match which {
+                        0 => "alias row with no name",
+                        1 => "address row with no address",
+                        _ => "comment row with no text",
+                    }
+                    .into(),
+                    detail: format!("ent_num {num}"),
                 });
             }
         }
@@ -402,10 +426,8 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
             out.skipped.push(Skipped {
                 file: pname.clone(),
                 line: prim.line,
-                reason: format!(
-                    "no non-SDN list known for programs {}",
-                    p.programs.join("; ")
-                ),
+                reason: "no non-SDN list known for these programs".into(),
+                detail: p.programs.join("; "),
             });
             continue;
         }
@@ -432,7 +454,10 @@ fn address_of(row: &Row) -> Option<Address> {
     let country_text = cell(row, 4);
     let remarks = cell(row, 5);
     let code = country::code(country_text).unwrap_or("");
-    let mut parts: Vec<&str> = [street, city].into_iter().filter(|s| !s.is_empty()).collect();
+    let mut parts: Vec<&str> = [street, city]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if code.is_empty() && !country_text.is_empty() {
         parts.push(country_text);
     }
@@ -552,9 +577,7 @@ pub fn find_sets(dir: &Path) -> Result<Vec<OfacFiles>, ReadError> {
         message: e.to_string(),
     })?;
     let mut by_role: BTreeMap<Role, PathBuf> = BTreeMap::new();
-    let mut names: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();
     for path in names {
         let Some(role) = role_of(&file_name(&path)) else {
@@ -572,8 +595,20 @@ pub fn find_sets(dir: &Path) -> Result<Vec<OfacFiles>, ReadError> {
     }
     let mut sets = Vec::new();
     for (kind, prim, alt, add, com) in [
-        (OfacKind::Sdn, Role::SdnPrimary, Role::SdnAlt, Role::SdnAdd, Role::SdnComments),
-        (OfacKind::NonSdn, Role::ConsPrimary, Role::ConsAlt, Role::ConsAdd, Role::ConsComments),
+        (
+            OfacKind::Sdn,
+            Role::SdnPrimary,
+            Role::SdnAlt,
+            Role::SdnAdd,
+            Role::SdnComments,
+        ),
+        (
+            OfacKind::NonSdn,
+            Role::ConsPrimary,
+            Role::ConsAlt,
+            Role::ConsAdd,
+            Role::ConsComments,
+        ),
     ] {
         match by_role.get(&prim) {
             Some(primary) => sets.push(OfacFiles {
@@ -609,13 +644,21 @@ mod tests {
         assert_eq!(role_of("sdn_2024-05-03.csv"), Some(Role::SdnPrimary));
         assert_eq!(role_of("sdn_alt_2025-12.csv"), Some(Role::SdnAlt));
         assert_eq!(role_of("alt.csv"), Some(Role::SdnAlt));
-        assert_eq!(role_of("cons_comments_2025-12.csv"), Some(Role::ConsComments));
+        assert_eq!(
+            role_of("cons_comments_2025-12.csv"),
+            Some(Role::ConsComments)
+        );
         assert_eq!(role_of("ofac_nscmic_2026-07.json"), None);
     }
 
     #[test]
     fn parse_remarks_fills_simple_fields() {
-        let mut p = Party::new(ListId::Sdn, PartyType::Individual, "1".into(), "X, Y".into());
+        let mut p = Party::new(
+            ListId::Sdn,
+            PartyType::Individual,
+            "1".into(),
+            "X, Y".into(),
+        );
         p.remarks = "DOB 12 Feb 1961; POB Port-au-Prince, Haiti; nationality Haiti; Gender Male; Passport AB123 (Haiti); alt. Passport CD456; a.k.a. 'Sweet Micky'.".into();
         parse_remarks(&mut p);
         assert_eq!(p.dates_of_birth, ["12 Feb 1961"]);

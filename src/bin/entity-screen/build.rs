@@ -99,13 +99,20 @@ fn print_report(d: &Dataset, r: &BuildReport) {
     }
     if let Some(j) = &r.el_join {
         println!(
-            "Entity List join: {} joined; {} eCFR entries only in {} and {} rows only in {} (all kept as parties)",
+            "Entity List join: {} joined ({} by name prefix); {} eCFR entries only in {} and {} rows only in {} (all kept as parties)",
             j.joined,
+            j.joined_by_prefix.len(),
             j.ecfr_only.len(),
             j.ecfr_file,
             j.csl_only.len(),
             j.csl_file
         );
+        for (el, en, cl, cn) in &j.joined_by_prefix {
+            println!(
+                "  by prefix  {}:{el}: {en}  <->  {}:{cl}: {cn}",
+                j.ecfr_file, j.csl_file
+            );
+        }
         for (line, name) in &j.ecfr_only {
             println!("  eCFR only  {}:{line}: {name}", j.ecfr_file);
         }
@@ -118,6 +125,10 @@ fn print_report(d: &Dataset, r: &BuildReport) {
         println!("  {n:>6}  {reason}");
     }
     for s in &r.skipped {
-        println!("  {}:{}: {}", s.file, s.line, s.reason);
+        if s.detail.is_empty() {
+            println!("  {}:{}: {}", s.file, s.line, s.reason);
+        } else {
+            println!("  {}:{}: {} ({})", s.file, s.line, s.reason, s.detail);
+        }
     }
 }
