@@ -1,1 +1,46 @@
-fn main() {}
+//! Query latency over the full default dataset, natively.
+//!
+//! `cargo bench --bench query` (criterion prints the median as the middle
+//! figure of `time: [low median high]`).
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use entity_screen::{Dataset, Screener, SearchOptions};
+
+fn queries(c: &mut Criterion) {
+    let screener = Screener::new(Dataset::embedded().expect("embedded dataset"));
+    let full = SearchOptions::default();
+    let typing = SearchOptions {
+        prefix: true,
+        ..SearchOptions::default()
+    };
+    let cases: [(&str, &str, &SearchOptions); 6] = [
+        ("short", "NSO", &full),
+        (
+            "long",
+            "Computer Security Initiative Consultancy PTE. LTD.",
+            &full,
+        ),
+        ("typo", "Candirru Saito Tehc", &full),
+        ("transliterated", "Евгений Пригожин", &full),
+        ("no-match", "Maria Fernandez Lopez", &full),
+        ("one-letter-prefix", "c", &typing),
+    ];
+    let mut group = c.benchmark_group("search");
+    for (name, q, opts) in cases {
+        group.bench_function(name, |b| b.iter(|| screener.search(black_box(q), opts)));
+    }
+    group.finish();
+}
+
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("decode", |b| b.iter(|| Dataset::embedded().unwrap()));
+    group.bench_function("decode+index", |b| {
+        b.iter(|| Screener::new(Dataset::embedded().unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries, startup);
+criterion_main!(benches);

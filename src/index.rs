@@ -303,7 +303,9 @@ impl Index {
             if terms[i].kind == TokenKind::Word || terms[i + 1].kind == TokenKind::Word {
                 let joined = format!("{}{}", terms[i].text, terms[i + 1].text);
                 if let Some(id) = self.lookup(&joined) {
-                    terms[i].expansions.push((id, 1.0));
+                    // Counted at the weight of both words (an upper bound).
+                    let both = (terms[i].weight + terms[i + 1].weight) / terms[i].weight.max(1e-6);
+                    terms[i].expansions.push((id, both.min(4.0) as f32));
                 }
             }
         }
@@ -324,19 +326,30 @@ impl Index {
     }
 
     fn fuzzy(&self, t: &str, out: &mut Vec<(u32, f32)>) {
+        let len = t.len();
+        // The edit allowance of `score::edit_sim` for this length: words
+        // further apart in length cannot pair, so their trigrams are skipped.
+        let slack = match len {
+            0..=3 => return,
+            4..=5 => 1,
+            6..=8 => 2,
+            _ => 3,
+        };
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
-        let mut hits: HashMap<u32, u16> = HashMap::new();
+        let mut counts: HashMap<u32, u16> = HashMap::new();
         for g in &grams {
             if let Some(ids) = self.grams.get(g) {
                 for &id in ids {
-                    *hits.entry(id).or_default() += 1;
+                    if self.dict[id as usize].len().abs_diff(len) <= slack {
+                        *counts.entry(id).or_default() += 1;
+                    }
                 }
             }
         }
-        // A word within 3 edits shares at least (grams - 3*3) trigrams; ask
-        // for a third of them so transpositions and doubled letters pass.
-        let need = (grams.len() / 3).max(1) as u16;
-        let mut cands: Vec<(u32, u16)> = hits.into_iter().filter(|&(_, c)| c >= need).collect();
+        // One edit changes at most three trigrams; ask for a third of them
+        // (at least 2) so transpositions and doubled letters pass.
+        let need = (grams.len() / 3).max(2) as u16;
+        let mut cands: Vec<(u32, u16)> = counts.into_iter().filter(|&(_, c)| c >= need).collect();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(id, _) in cands.iter().take(MAX_FUZZY_VERIFY) {
             let s = edit_sim(t, &self.dict[id as usize]);
@@ -346,36 +359,63 @@ impl Index {
         }
     }
 
-    /// Candidate names for expanded query terms: the best [`MAX_CANDIDATES`]
-    /// by the query weight they could match. `allow` filters names (by
-    /// party) before ranking, so a filter never hides a match.
-    pub fn candidates(&self, terms: &[QueryTerm], allow: &dyn Fn(&NameRef) -> bool) -> Vec<u32> {
-        let mut acc: HashMap<u32, f32> = HashMap::new();
-        let mut best: HashMap<u32, f32> = HashMap::new();
+    /// Candidate names for expanded query terms, best first by the query
+    /// weight they could match, at most [`MAX_CANDIDATES`]. Names that could
+    /// not reach `threshold` even if every other word agreed are dropped
+    /// here. `allow` filters names (by party) before ranking, so a filter
+    /// never hides a match.
+    pub fn candidates(
+        &self,
+        terms: &[QueryTerm],
+        threshold: f64,
+        allow: &dyn Fn(&NameRef) -> bool,
+    ) -> Vec<u32> {
+        let n = self.names.len();
+        let mut acc = vec![0f32; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        let total: f64 = terms.iter().map(|t| t.weight).sum();
         for t in terms {
-            best.clear();
             for &(id, sim) in &t.expansions {
                 let lo = self.post_offsets[id as usize] as usize;
                 let hi = self.post_offsets[id as usize + 1] as usize;
                 for &name in &self.post_ids[lo..hi] {
-                    let e = best.entry(name).or_insert(0.0);
-                    if *e < sim {
-                        *e = sim;
+                    let b = &mut best[name as usize];
+                    if *b == 0.0 {
+                        touched.push(name);
+                    }
+                    if *b < sim {
+                        *b = sim;
                     }
                 }
             }
-            for (&name, &sim) in &best {
-                *acc.entry(name).or_insert(0.0) += sim * t.weight as f32;
+            for &name in &touched {
+                let a = &mut acc[name as usize];
+                if *a == 0.0 {
+                    seen.push(name);
+                }
+                *a += best[name as usize] * t.weight as f32;
+                best[name as usize] = 0.0;
             }
+            touched.clear();
         }
-        let mut ranked: Vec<(u32, f32)> = acc
+        // Upper bound of the score (see score::score): the query coverage
+        // term alone, with a small slack for joined-word pairs.
+        let min_acc = if total > 0.0 {
+            (total * (threshold - 0.05).max(0.0).powf(1.0 / 0.8)) as f32
+        } else {
+            0.0
+        };
+        let mut ranked: Vec<(u32, f32)> = seen
             .into_iter()
-            .filter(|(n, _)| allow(&self.names[*n as usize]))
+            .map(|nm| (nm, acc[nm as usize]))
+            .filter(|&(nm, a)| a >= min_acc && allow(&self.names[nm as usize]))
             .collect();
-        // Ties broken by name id so results do not depend on hash order.
+        // Ties broken by name id so results never depend on visiting order.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(MAX_CANDIDATES);
-        ranked.into_iter().map(|(n, _)| n).collect()
+        ranked.into_iter().map(|(nm, _)| nm).collect()
     }
 }
 

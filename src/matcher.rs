@@ -137,7 +137,7 @@ impl Screener {
                 && (countries.is_empty()
                     || p.addresses.iter().any(|a| countries.contains(&a.country)))
         };
-        let cands = self.index.candidates(&terms, &allow);
+        let cands = self.index.candidates(&terms, options.threshold, &allow);
         let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
 
         // Best name per party.
@@ -182,13 +182,13 @@ impl Screener {
         } else {
             reasons.push(format!("matched the alias \"{matched_name}\""));
         }
-        reasons.extend(describe(&pairs, &scored.penalties));
+        reasons.extend(describe(qterms, &listed, &pairs, &scored.penalties));
 
         // Highlight the source spans of the paired listed tokens.
         let spans = tokens(matched_name);
         let mut highlights: Vec<[u32; 2]> = Vec::new();
         for pair in &scored.pairs {
-            for &j in &pair.listed {
+            for j in pair.listed() {
                 if let Some(t) = spans.get(j) {
                     highlights.push([t.start, t.end]);
                 }
@@ -223,7 +223,7 @@ impl Screener {
         Comparison {
             score,
             is_match: score >= DEFAULT_THRESHOLD,
-            reasons: describe(&pairs, &scored.penalties),
+            reasons: describe(&qa, &qb, &pairs, &scored.penalties),
             pairs,
         }
     }
@@ -234,9 +234,8 @@ fn round3(x: f64) -> f64 {
 }
 
 fn token_pairs(q: &[Term], l: &[Term], scored: &Scored) -> Vec<TokenPair> {
-    let join = |side: &[Term], idx: &[usize]| -> String {
-        idx.iter()
-            .filter_map(|&i| side.get(i).map(|t| t.text))
+    let join = |side: &[Term], idx: std::ops::Range<usize>| -> String {
+        idx.filter_map(|i| side.get(i).map(|t| t.text))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -244,15 +243,24 @@ fn token_pairs(q: &[Term], l: &[Term], scored: &Scored) -> Vec<TokenPair> {
         .pairs
         .iter()
         .map(|p| TokenPair {
-            query: join(q, &p.query),
-            listed: join(l, &p.listed),
+            query: join(q, p.query()),
+            listed: join(l, p.listed()),
             similarity: round3(p.sim),
         })
         .collect()
 }
 
 /// Reasons in words: what agreed, then what lowered the score.
-fn describe(pairs: &[TokenPair], penalties: &[Penalty]) -> Vec<String> {
+fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) -> Vec<String> {
+    let words = |terms: &[Term], mask: u32| -> String {
+        terms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
+            .map(|(_, t)| t.text)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = Vec::new();
     let exact: Vec<&str> = pairs
         .iter()
@@ -272,8 +280,8 @@ fn describe(pairs: &[TokenPair], penalties: &[Penalty]) -> Vec<String> {
     }
     for pen in penalties {
         out.push(match pen {
-            Penalty::UnmatchedQuery(w) => format!("not in the listed name: {}", w.join(", ")),
-            Penalty::UnmatchedListed(w) => format!("listed name also has: {}", w.join(", ")),
+            Penalty::UnmatchedQuery(m) => format!("not in the listed name: {}", words(q, *m)),
+            Penalty::UnmatchedListed(m) => format!("listed name also has: {}", words(l, *m)),
             Penalty::NumbersDiffer => "numbers differ".to_string(),
             Penalty::SingleFuzzyWord => "rests on one similar (not equal) word".to_string(),
             Penalty::OnlyWeakWords => "only legal forms or common words agree".to_string(),

@@ -34,8 +34,6 @@
 //! listed name. Penalties: numbers that disagree, a match that rests on a
 //! single fuzzy word, a match on weak words only.
 
-use serde::Serialize;
-
 use crate::normalize::TokenKind;
 
 /// Token pairs below this similarity are not aligned at all.
@@ -52,22 +50,59 @@ pub struct Term<'a> {
     pub weight: f64,
 }
 
-/// One aligned pair: query token positions and listed token positions (a
-/// joined pair covers two positions on one side).
-#[derive(Clone, Debug, PartialEq)]
+/// One aligned pair: a run of query token positions and a run of listed
+/// token positions (a joined pair covers two adjacent positions on one side).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pair {
-    pub query: Vec<usize>,
-    pub listed: Vec<usize>,
+    q_start: u8,
+    q_len: u8,
+    l_start: u8,
+    l_len: u8,
     pub sim: f64,
 }
 
+impl Pair {
+    fn new(q: usize, q_len: usize, l: usize, l_len: usize, sim: f64) -> Pair {
+        // Positions fit: token counts are bounded by normalize::MAX_TOKENS (32).
+        Pair {
+            q_start: q as u8,
+            q_len: q_len as u8,
+            l_start: l as u8,
+            l_len: l_len as u8,
+            sim,
+        }
+    }
+
+    /// Positions of the query tokens in this pair.
+    pub fn query(&self) -> std::ops::Range<usize> {
+        self.q_start as usize..(self.q_start + self.q_len) as usize
+    }
+
+    /// Positions of the listed tokens in this pair.
+    pub fn listed(&self) -> std::ops::Range<usize> {
+        self.l_start as usize..(self.l_start + self.l_len) as usize
+    }
+
+    fn q_mask(&self) -> u32 {
+        mask(self.query())
+    }
+
+    fn l_mask(&self) -> u32 {
+        mask(self.listed())
+    }
+}
+
+fn mask(r: std::ops::Range<usize>) -> u32 {
+    r.fold(0u32, |m, i| m | 1u32.checked_shl(i as u32).unwrap_or(0))
+}
+
 /// What lowered a score, for the reasons shown to the user.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Penalty {
-    /// Query words that found no partner.
-    UnmatchedQuery(Vec<String>),
-    /// Listed words that found no partner (cheap).
-    UnmatchedListed(Vec<String>),
+    /// Query words that found no partner (bit i: query token i).
+    UnmatchedQuery(u32),
+    /// Listed words that found no partner (cheap), as a bit mask.
+    UnmatchedListed(u32),
     /// Both names have numbers and they differ.
     NumbersDiffer,
     /// The only agreement is one word that is spelled differently.
@@ -214,27 +249,63 @@ pub fn edit_sim(a: &str, b: &str) -> f64 {
     if allowance == 0 || la.abs_diff(lb) > allowance {
         return 0.0;
     }
-    let d = strsim::osa_distance(a, b);
+    let d = osa_distance_bounded(a.as_bytes(), b.as_bytes(), allowance);
     if d > allowance {
         return 0.0;
     }
     1.0 - 0.8 * d as f64 / la.max(lb) as f64
 }
 
+/// Optimal string alignment distance of two byte strings, or `bound + 1` as
+/// soon as it must exceed `bound`. Tokens are short ASCII
+/// ([`crate::normalize::MAX_TOKEN_BYTES`]), so three rows on the stack do.
+/// Same results as `strsim::osa_distance` (tested), without its allocations:
+/// this runs thousands of times per query.
+fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
+    const N: usize = 64;
+    if a.len() >= N || b.len() >= N {
+        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+    }
+    let mut prev2 = [0usize; N];
+    let mut prev = [0usize; N];
+    let mut cur = [0usize; N];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > bound {
+            return bound + 1;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    prev[b.len()].min(bound + 1)
+}
+
 /// Scores `query` against `listed`. `prefix` treats the last query token as
-/// possibly incomplete.
+/// possibly incomplete. Names longer than [`crate::normalize::MAX_TOKENS`]
+/// tokens are scored on their first 32.
 pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
+    let query = &query[..query.len().min(32)];
+    let listed = &listed[..listed.len().min(32)];
     let mut cands: Vec<Pair> = Vec::new();
     let last = query.len().saturating_sub(1);
     for (i, q) in query.iter().enumerate() {
         for (j, l) in listed.iter().enumerate() {
             let s = token_sim(q, l, prefix && i == last);
             if s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal) {
-                cands.push(Pair {
-                    query: vec![i],
-                    listed: vec![j],
-                    sim: s,
-                });
+                cands.push(Pair::new(i, 1, j, 1, s));
             }
         }
     }
@@ -242,23 +313,22 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
 
     // Greedy alignment: best similarity first, heavier tokens breaking ties.
     let weight_of = |p: &Pair| -> f64 {
-        p.query.iter().map(|&i| query[i].weight).sum::<f64>()
-            + p.listed.iter().map(|&j| listed[j].weight).sum::<f64>()
+        query[p.query()].iter().map(|t| t.weight).sum::<f64>()
+            + listed[p.listed()].iter().map(|t| t.weight).sum::<f64>()
     };
     cands.sort_by(|a, b| {
         b.sim
             .total_cmp(&a.sim)
             .then(weight_of(b).total_cmp(&weight_of(a)))
     });
-    let mut q_used = vec![false; query.len()];
-    let mut l_used = vec![false; listed.len()];
+    let (mut q_used, mut l_used) = (0u32, 0u32);
     let mut pairs = Vec::new();
     for p in cands {
-        if p.query.iter().any(|&i| q_used[i]) || p.listed.iter().any(|&j| l_used[j]) {
+        if p.q_mask() & q_used != 0 || p.l_mask() & l_used != 0 {
             continue;
         }
-        p.query.iter().for_each(|&i| q_used[i] = true);
-        p.listed.iter().for_each(|&j| l_used[j] = true);
+        q_used |= p.q_mask();
+        l_used |= p.l_mask();
         pairs.push(p);
     }
 
@@ -273,42 +343,34 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
     }
     let mq: f64 = pairs
         .iter()
-        .map(|p| p.sim * p.query.iter().map(|&i| query[i].weight).sum::<f64>())
+        .map(|p| p.sim * query[p.query()].iter().map(|t| t.weight).sum::<f64>())
         .sum();
     let ml: f64 = pairs
         .iter()
-        .map(|p| p.sim * p.listed.iter().map(|&j| listed[j].weight).sum::<f64>())
+        .map(|p| p.sim * listed[p.listed()].iter().map(|t| t.weight).sum::<f64>())
         .sum();
     let cov_q = (mq / wq).min(1.0);
     let cov_l = (ml / wl).min(1.0);
     let mut s = cov_q.powf(0.8) * cov_l.powf(0.25);
 
     let mut penalties = Vec::new();
-    let unmatched_q: Vec<String> = (0..query.len())
-        .filter(|&i| !q_used[i])
-        .map(|i| query[i].text.to_string())
-        .collect();
-    let unmatched_l: Vec<String> = (0..listed.len())
-        .filter(|&j| !l_used[j])
-        .map(|j| listed[j].text.to_string())
-        .collect();
+    let unmatched = |terms: &[Term], used: u32| -> u32 {
+        (0..terms.len()).fold(0, |m, i| if used & (1 << i) == 0 { m | 1 << i } else { m })
+    };
+    let unmatched_q = unmatched(query, q_used);
+    let unmatched_l = unmatched(listed, l_used);
 
-    let q_nums = query.iter().any(|t| t.kind == TokenKind::Number);
-    let l_nums = listed.iter().any(|t| t.kind == TokenKind::Number);
-    let nums_unpaired = query
-        .iter()
-        .enumerate()
-        .chain(listed.iter().enumerate())
-        .any(|(_, t)| t.kind == TokenKind::Number)
-        && (query
-            .iter()
-            .enumerate()
-            .any(|(i, t)| t.kind == TokenKind::Number && !q_used[i])
-            || listed
-                .iter()
-                .enumerate()
-                .any(|(j, t)| t.kind == TokenKind::Number && !l_used[j]));
-    if q_nums && l_nums && nums_unpaired {
+    let numbers = |terms: &[Term]| -> u32 {
+        (0..terms.len()).fold(0, |m, i| {
+            if terms[i].kind == TokenKind::Number {
+                m | 1 << i
+            } else {
+                m
+            }
+        })
+    };
+    let (q_nums, l_nums) = (numbers(query), numbers(listed));
+    if q_nums != 0 && l_nums != 0 && (q_nums & unmatched_q != 0 || l_nums & unmatched_l != 0) {
         s *= 0.6;
         penalties.push(Penalty::NumbersDiffer);
     }
@@ -317,9 +379,9 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
     let strong: Vec<&Pair> = pairs
         .iter()
         .filter(|p| {
-            p.listed.iter().any(|&j| {
-                matches!(listed[j].kind, TokenKind::Word | TokenKind::Number)
-                    && listed[j].weight > GENERIC_WEIGHT_CAP
+            listed[p.listed()].iter().any(|t| {
+                matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    && t.weight > GENERIC_WEIGHT_CAP
             })
         })
         .collect();
@@ -327,20 +389,19 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
         s *= 0.6;
         penalties.push(Penalty::OnlyWeakWords);
     } else if strong.len() == 1 && strong[0].sim < 0.95 {
-        let len = strong[0]
-            .listed
+        let len: usize = listed[strong[0].listed()]
             .iter()
-            .map(|&j| listed[j].text.len())
-            .sum::<usize>();
+            .map(|t| t.text.len())
+            .sum();
         if len <= 6 {
             s *= 0.85;
             penalties.push(Penalty::SingleFuzzyWord);
         }
     }
-    if !unmatched_q.is_empty() {
+    if unmatched_q != 0 {
         penalties.push(Penalty::UnmatchedQuery(unmatched_q));
     }
-    if !unmatched_l.is_empty() {
+    if unmatched_l != 0 {
         penalties.push(Penalty::UnmatchedListed(unmatched_l));
     }
     Scored {
@@ -359,45 +420,30 @@ fn joined_pairs(query: &[Term], listed: &[Term], out: &mut Vec<Pair>) {
             TokenKind::Word | TokenKind::Stop | TokenKind::Initial
         )
     };
-    for i in 0..query.len().saturating_sub(1) {
-        if !(joinable(&query[i]) && joinable(&query[i + 1])) {
-            continue;
-        }
-        let joined = format!("{}{}", query[i].text, query[i + 1].text);
-        for (j, l) in listed.iter().enumerate() {
-            if l.kind == TokenKind::Word && l.text.len() == joined.len() {
-                let s = if l.text == joined {
-                    1.0
-                } else {
-                    edit_sim(&joined, l.text)
-                };
-                if s >= 0.85 {
-                    out.push(Pair {
-                        query: vec![i, i + 1],
-                        listed: vec![j],
-                        sim: s,
-                    });
-                }
+    let mut buf = String::new();
+    for (a, b, a_is_query) in [(query, listed, true), (listed, query, false)] {
+        for i in 0..a.len().saturating_sub(1) {
+            if !(joinable(&a[i]) && joinable(&a[i + 1])) {
+                continue;
             }
-        }
-    }
-    for j in 0..listed.len().saturating_sub(1) {
-        if !(joinable(&listed[j]) && joinable(&listed[j + 1])) {
-            continue;
-        }
-        let joined = format!("{}{}", listed[j].text, listed[j + 1].text);
-        for (i, q) in query.iter().enumerate() {
-            if q.kind == TokenKind::Word && q.text.len() == joined.len() {
-                let s = if q.text == joined {
+            let joined_len = a[i].text.len() + a[i + 1].text.len();
+            for (j, t) in b.iter().enumerate() {
+                if t.kind != TokenKind::Word || t.text.len() != joined_len {
+                    continue;
+                }
+                buf.clear();
+                buf.push_str(a[i].text);
+                buf.push_str(a[i + 1].text);
+                let s = if t.text == buf {
                     1.0
                 } else {
-                    edit_sim(q.text, &joined)
+                    edit_sim(&buf, t.text)
                 };
                 if s >= 0.85 {
-                    out.push(Pair {
-                        query: vec![i],
-                        listed: vec![j, j + 1],
-                        sim: s,
+                    out.push(if a_is_query {
+                        Pair::new(i, 2, j, 1, s)
+                    } else {
+                        Pair::new(j, 1, i, 2, s)
                     });
                 }
             }
@@ -449,6 +495,36 @@ mod tests {
         assert!(score_names("George Bush", "George Habbash") < 0.7);
         assert!(score_names("11420 Corp", "Belletech Corp") < 0.5);
         assert!(score_names("Acme", "ACMA") < 0.8);
+    }
+
+    #[test]
+    fn osa_bounded_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "candiru",
+            "candiro",
+            "cnadiru",
+            "habbash",
+            "bush",
+            "prigozhin",
+            "prigojin",
+        ];
+        for a in words {
+            for b in words {
+                let want = strsim::osa_distance(a, b);
+                let got = osa_distance_bounded(a.as_bytes(), b.as_bytes(), 64);
+                assert_eq!(got, want, "{a} {b}");
+                assert_eq!(
+                    osa_distance_bounded(a.as_bytes(), b.as_bytes(), 1),
+                    want.min(2),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]
