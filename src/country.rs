@@ -352,10 +352,7 @@ static VARIANTS: &[(&str, &str)] = &[
 pub fn name(code: &str) -> Option<&'static str> {
     let code = code.trim();
     COUNTRIES
-        .binary_search_by(|(c, _)| {
-            c.bytes()
-                .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
-        })
+        .binary_search_by(|(c, _)| c.bytes().cmp(code.bytes().map(|b| b.to_ascii_uppercase())))
         .ok()
         .and_then(|i| COUNTRIES.get(i))
         .map(|(_, n)| *n)
@@ -416,7 +413,9 @@ pub fn normalize_name(s: &str) -> String {
     let mut space = true;
     for ch in s.chars() {
         let folded = match ch {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
             'ç' | 'Ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',

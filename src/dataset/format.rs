@@ -473,7 +473,10 @@ impl<'a> Reader<'a> {
         let n = self.varint(what)?;
         let max = (self.remaining() / min_bytes.max(1)) as u64;
         if n > max {
-            return Err(FormatError::Malformed { what, offset: start });
+            return Err(FormatError::Malformed {
+                what,
+                offset: start,
+            });
         }
         Ok(n as usize)
     }
@@ -485,7 +488,10 @@ impl<'a> Reader<'a> {
             .ok()
             .and_then(|i| self.strings.get(i))
             .cloned()
-            .ok_or(FormatError::Malformed { what, offset: start })
+            .ok_or(FormatError::Malformed {
+                what,
+                offset: start,
+            })
     }
 
     fn strs(&mut self, what: &'static str) -> Result<Vec<String>, FormatError> {
@@ -683,7 +689,12 @@ mod tests {
     use super::*;
 
     fn tiny() -> Dataset {
-        let mut p = Party::new(ListId::El, PartyType::Entity, "x".into(), "Ünïcode Ltd".into());
+        let mut p = Party::new(
+            ListId::El,
+            PartyType::Entity,
+            "x".into(),
+            "Ünïcode Ltd".into(),
+        );
         p.aliases = vec!["A".into(), "B".into()];
         p.vessel = Some(Vessel::default());
         Dataset {

@@ -25,7 +25,7 @@ use csv::{ReaderBuilder, StringRecord};
 
 use super::{
     derived_id, file_name, first_byte, read_bytes, set_official_urls, split_semicolons, strip_and,
-    FileTally, ReadError, ReadOutput, Skipped, Sourced,
+    FileTally, LineCounter, ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::country;
 use crate::model::{Address, IdDocument, ListId, Party, PartyType, Vessel};
@@ -137,9 +137,10 @@ pub fn read_csl_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError
         }
     }
     let mut records: Vec<(u64, StringRecord)> = Vec::new();
+    let mut lines = LineCounter::default();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| csv_error(&shown, &e))?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = lines.line_at(bytes, rec.position().map_or(0, |p| p.byte()));
         if rec.len() != header.len() {
             return Err(ReadError::ColumnCount {
                 file: shown,

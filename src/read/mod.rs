@@ -466,6 +466,31 @@ pub fn split_free_addresses(cell: &str, country: &str) -> Vec<Address> {
         .collect()
 }
 
+/// 1-based line of a byte offset, for increasing offsets (skips the line
+/// break a record starts with).
+#[derive(Default)]
+pub(crate) struct LineCounter {
+    offset: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    pub(crate) fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
+        let mut offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        while matches!(bytes.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset >= self.offset {
+            let seen = bytes.get(self.offset..offset).unwrap_or(&[]);
+            self.newlines += seen.iter().filter(|&&b| b == b'\n').count() as u64;
+            self.offset = offset;
+        }
+        self.newlines + 1
+    }
+}
+
 /// The file name of a path, for reports.
 pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()

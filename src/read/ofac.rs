@@ -32,15 +32,17 @@
 //! | program `NS-PLC`                                           | PLC  | 78 of 78 rows agree |
 //! | program `CMIC-EO13959`                                     | CMIC | 68 of 68 |
 //! | program `UKRAINE-EO13662`                                  | SSI  | 290 of 290 |
-//! | program `561-Related`                                      | CAP  | 1 of 1 (Bank of Kunlun) |
+//! | program `561-Related`; or remarks naming "EO 14024 Directive 2)" (the Russia-related CAPTA directive) | CAP | 14 of 15: Bank of Kunlun and 13 Sberbank-group rows; Sberbank of Russia itself (17018) was not CAP in the 2022 CSL though its remarks carry a Directive 2 listing date |
 //! | program `CAATSA - RUSSIA`; or `RUSSIA-EO14024` without `UKRAINE-EO13662`; or remarks naming "EO 14024 Directive 3)" or "Directive 4)" | MBS | 13 of 13 |
 //! | program `BURMA-EO14014` or `ILLICIT-DRUGS-EO14059`         | MBS  | listed after 2022, not checkable: both carry menu-based directive / EO information in the remarks |
 //! | program starting `FSE-`                                    | FSE  | no such row in the 2025 file |
 //!
-//! A row can be on several lists (SSI and MBS: Sberbank, Gazprombank, ...)
-//! and then gives one party per list. Known gap: in 2022 the CSL also put 25
-//! VTB/VEB-group SSI entities on CAP; the 2025 legacy CSV gives them no mark
-//! that tells them apart from SSI-only rows, so they are on SSI only.
+//! A row can be on several lists (SSI and MBS: Gazprombank, ...; SSI and
+//! CAP: Sberbank subsidiaries) and then gives one party per list. Overall 414
+//! of the 440 rows also in the 2022 CSL get exactly its lists; the other 26
+//! differ in CAP only: Sberbank of Russia (above) and 25 VTB/VEB-group SSI
+//! entities the 2022 CSL also put on CAP, which the 2025 legacy CSV gives no
+//! mark that tells them apart from SSI-only rows (they are on SSI only).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -48,8 +50,8 @@ use std::path::{Path, PathBuf};
 use csv::ReaderBuilder;
 
 use super::{
-    decode_field, file_name, first_byte, read_bytes, set_official_urls, FileTally, ReadError,
-    ReadOutput, Skipped, Sourced,
+    decode_field, file_name, first_byte, read_bytes, set_official_urls, FileTally, LineCounter,
+    ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::country;
 use crate::model::{Address, IdDocument, ListId, Party, PartyType, Vessel};
@@ -141,7 +143,7 @@ pub fn non_sdn_lists(programs: &[String], remarks: &str) -> Vec<ListId> {
     if has("CMIC-EO13959") {
         lists.push(ListId::Cmic);
     }
-    if has("561-Related") {
+    if has("561-Related") || remarks.contains("EO 14024 Directive 2)") {
         lists.push(ListId::Cap);
     }
     if has("CAATSA - RUSSIA")
@@ -195,13 +197,21 @@ fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<Row>, ReadE
         .flexible(true)
         .from_reader(bytes.as_slice());
     let mut rows = Vec::new();
-    for rec in rdr.byte_records() {
-        let rec = rec.map_err(|e| ReadError::Csv {
+    let mut rec = csv::ByteRecord::new();
+    // The csv crate counts a CRLF record's line one short (the LF is read
+    // with the next record), so lines are counted here from byte offsets.
+    let mut lines = LineCounter::default();
+    loop {
+        let start = rdr.position().byte();
+        let more = rdr.read_byte_record(&mut rec).map_err(|e| ReadError::Csv {
             file: shown.clone(),
-            line: e.position().map_or(0, |p| p.line()),
+            line: lines.line_at(&bytes, start),
             message: e.to_string(),
         })?;
-        let line = rec.position().map_or(0, |p| p.line());
+        if !more {
+            break;
+        }
+        let line = lines.line_at(&bytes, rec.position().map_or(start, |p| p.byte()));
         // The DOS end-of-file byte, or a blank last line, is not a row.
         if rec.len() == 1
             && rec
