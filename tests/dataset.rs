@@ -42,7 +42,11 @@ fn assert_2021_11_04_listing(p: &Party, country: &str) {
     );
     // The CSL writes "Presumption of denial." for three of them and
     // "Presumption of denial" (no period) for Candiru.
-    assert!(p.license_policy.starts_with("Presumption of denial"), "{}", p.name);
+    assert!(
+        p.license_policy.starts_with("Presumption of denial"),
+        "{}",
+        p.name
+    );
     assert_eq!(p.addresses.len(), 1, "{}", p.name);
     assert_eq!(p.addresses[0].country, country, "{}", p.name);
     assert!(!p.addresses[0].text.is_empty());
@@ -147,7 +151,12 @@ fn default_dataset_source_hashes_match_the_files() {
                 .find(|p| p.is_file())
                 .unwrap_or_else(|| panic!("{} in data/sources", s.name));
             let bytes = std::fs::read(dir).unwrap();
-            assert_eq!(s.sha256, entity_screen::read::sha256_hex(&bytes), "{}", s.name);
+            assert_eq!(
+                s.sha256,
+                entity_screen::read::sha256_hex(&bytes),
+                "{}",
+                s.name
+            );
         }
     }
 }
@@ -155,7 +164,12 @@ fn default_dataset_source_hashes_match_the_files() {
 #[test]
 fn default_dataset_urls_are_official_and_text_is_clean() {
     for p in &embedded().parties {
-        assert!(p.source_list_url.starts_with("https://"), "{} {}", p.id, p.source_list_url);
+        assert!(
+            p.source_list_url.starts_with("https://"),
+            "{} {}",
+            p.id,
+            p.source_list_url
+        );
         assert!(!p.source_list_url.contains("bit.ly"));
         assert!(!p.name.is_empty());
         for s in p.names() {
@@ -170,7 +184,14 @@ fn default_dataset_urls_are_official_and_text_is_clean() {
 #[test]
 fn default_dataset_ids_are_unique_within_each_derived_list() {
     use std::collections::BTreeSet;
-    for list in [ListId::El, ListId::Dpl, ListId::Meu, ListId::Dtc, ListId::Isn, ListId::Cmic] {
+    for list in [
+        ListId::El,
+        ListId::Dpl,
+        ListId::Meu,
+        ListId::Dtc,
+        ListId::Isn,
+        ListId::Cmic,
+    ] {
         let ids: Vec<&str> = embedded()
             .parties
             .iter()
@@ -199,7 +220,8 @@ fn rebuilding_the_default_gives_the_committed_bytes() {
             .skipped
             .iter()
             .filter(|s| s.file == "cons_prim_2025-12.csv"
-                && s.reason.starts_with("CMIC row superseded by newer file ofac_nscmic_2026-07.json"))
+                && s.reason
+                    .starts_with("CMIC row superseded by newer file ofac_nscmic_2026-07.json"))
             .count(),
         68
     );
@@ -240,8 +262,11 @@ fn general_build_takes_each_list_from_the_newest_input() {
     assert!(report
         .skipped
         .iter()
-        .any(|s| s.reason == "SDN row superseded by newer file sdn_2024-05-03.csv (as of 2024-05-03)"));
-    assert!(d.label.starts_with("built from csl_consolidated_2022-04.csv"));
+        .any(|s| s.reason
+            == "SDN row superseded by newer file sdn_2024-05-03.csv (as of 2024-05-03)"));
+    assert!(d
+        .label
+        .starts_with("built from csl_consolidated_2022-04.csv"));
 }
 
 #[test]
@@ -254,7 +279,10 @@ fn general_build_with_list_reports_the_other_rows() {
     .unwrap();
     assert_eq!(d.parties.len(), 4);
     assert_eq!(report.skipped.len(), 9);
-    assert!(report.skipped.iter().any(|s| s.reason == "SDN row: list not selected (--list)"));
+    assert!(report
+        .skipped
+        .iter()
+        .any(|s| s.reason == "SDN row: list not selected (--list)"));
 }
 
 #[test]
@@ -267,7 +295,12 @@ fn embedded_dataset_round_trips() {
 
 /// A small dataset that uses every field.
 fn small() -> Dataset {
-    let mut a = Party::new(ListId::El, PartyType::Entity, "EL-1".into(), "Candiru".into());
+    let mut a = Party::new(
+        ListId::El,
+        PartyType::Entity,
+        "EL-1".into(),
+        "Candiru".into(),
+    );
     a.aliases = vec!["Saito Tech Ltd.".into(), "Tabatha Ltd.".into()];
     a.addresses = vec![Address {
         text: "21 Haarbaa, Tel Aviv-Yafo".into(),
@@ -276,7 +309,12 @@ fn small() -> Dataset {
     a.federal_register_notice = "86 FR 60760".into();
     a.start_date = "2021-11-04".into();
     a.license_policy = "Presumption of denial.".into();
-    let mut b = Party::new(ListId::Sdn, PartyType::Vessel, "99".into(), "ÉTOILE 星".into());
+    let mut b = Party::new(
+        ListId::Sdn,
+        PartyType::Vessel,
+        "99".into(),
+        "ÉTOILE 星".into(),
+    );
     b.programs = vec!["IRAN".into()];
     b.ids = vec![IdDocument {
         kind: "IMO".into(),
@@ -338,7 +376,10 @@ fn decode_rejects_a_wrong_magic() {
     let mut b = small().to_bytes();
     b[0] = b'X';
     assert_eq!(Dataset::from_bytes(&b), Err(FormatError::BadMagic));
-    assert_eq!(Dataset::from_bytes(b"PK\x03\x04 a zip file"), Err(FormatError::BadMagic));
+    assert_eq!(
+        Dataset::from_bytes(b"PK\x03\x04 a zip file"),
+        Err(FormatError::BadMagic)
+    );
     let e = Dataset::from_bytes(b"{\"json\": true}").unwrap_err();
     assert!(e.to_string().contains("not an entity-screen dataset"));
 }
@@ -365,7 +406,10 @@ fn decode_rejects_every_truncation() {
         let e = Dataset::from_bytes(&b[..n]).unwrap_err();
         match n {
             0 => assert_eq!(e, FormatError::Empty),
-            _ => assert!(matches!(e, FormatError::Truncated { .. }), "prefix {n}: {e:?}"),
+            _ => assert!(
+                matches!(e, FormatError::Truncated { .. }),
+                "prefix {n}: {e:?}"
+            ),
         }
     }
 }
@@ -374,7 +418,10 @@ fn decode_rejects_every_truncation() {
 fn decode_rejects_trailing_bytes() {
     let mut b = small().to_bytes();
     b.push(0);
-    assert!(matches!(Dataset::from_bytes(&b), Err(FormatError::TrailingBytes { .. })));
+    assert!(matches!(
+        Dataset::from_bytes(&b),
+        Err(FormatError::TrailingBytes { .. })
+    ));
 }
 
 #[test]
@@ -386,7 +433,10 @@ fn decode_rejects_every_single_bit_flip() {
             c[i] ^= 1 << bit;
             let e = Dataset::from_bytes(&c).unwrap_err();
             if i >= HEADER_LEN {
-                assert!(matches!(e, FormatError::ChecksumMismatch { .. }), "byte {i}: {e:?}");
+                assert!(
+                    matches!(e, FormatError::ChecksumMismatch { .. }),
+                    "byte {i}: {e:?}"
+                );
             }
         }
     }
@@ -410,7 +460,16 @@ fn decode_rejects_a_huge_count_without_allocating_it() {
     p.extend_from_slice(&[0xff; 9]);
     p.push(0x01);
     let e = Dataset::from_bytes(&with_header(&p)).unwrap_err();
-    assert!(matches!(e, FormatError::Malformed { what: "list count", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            FormatError::Malformed {
+                what: "list count",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     // A string length beyond the payload.
     let e = Dataset::from_bytes(&with_header(&[1, 0xff, 0xff, 0xff, 0x7f])).unwrap_err();
     assert!(matches!(e, FormatError::Malformed { .. }), "{e:?}");
@@ -419,9 +478,21 @@ fn decode_rejects_a_huge_count_without_allocating_it() {
 #[test]
 fn decode_rejects_invalid_utf8_and_bad_string_ids() {
     let e = Dataset::from_bytes(&with_header(&[2, 0, 1, 0xff, 0, 0, 0])).unwrap_err();
-    assert!(matches!(e, FormatError::Malformed { what: "string bytes (not UTF-8)", .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            FormatError::Malformed {
+                what: "string bytes (not UTF-8)",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     let e = Dataset::from_bytes(&with_header(&[1, 0, 7, 0, 0])).unwrap_err();
-    assert!(matches!(e, FormatError::Malformed { what: "label", .. }), "{e:?}");
+    assert!(
+        matches!(e, FormatError::Malformed { what: "label", .. }),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -52,9 +52,10 @@
 //!
 //! # Speed
 //!
-//! The string table is validated as UTF-8 in one pass and each string is
-//! built once; records then clone strings by id. See the crate README for the
-//! measured decode time of the default dataset.
+//! The string table is validated as UTF-8 in one pass and borrowed from the
+//! input; records then copy strings by id, one allocation per field. The
+//! default dataset (6.5 MB, 21,000 parties) decodes in about 40 ms natively
+//! in release mode (see `data/README.md` for how it was measured).
 
 use std::fmt;
 
@@ -246,8 +247,8 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
         })
         .collect();
     ranked.sort_by(|a, b| {
-        (a.0 != "")
-            .cmp(&(b.0 != ""))
+        (!a.0.is_empty())
+            .cmp(&!b.0.is_empty())
             .then(b.2.cmp(&a.2))
             .then(a.1.cmp(&b.1))
     });
@@ -431,7 +432,8 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FormatError> {
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
-    strings: Vec<String>,
+    /// The string table, borrowed from the payload (validated once).
+    strings: Vec<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -487,7 +489,7 @@ impl<'a> Reader<'a> {
         usize::try_from(i)
             .ok()
             .and_then(|i| self.strings.get(i))
-            .cloned()
+            .map(|s| (*s).to_string())
             .ok_or(FormatError::Malformed {
                 what,
                 offset: start,
@@ -551,7 +553,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
             what: "string boundary inside a UTF-8 character",
             offset: blob_start + at,
         })?;
-        strings.push(s.to_string());
+        strings.push(s);
         at += len;
     }
     if strings.first().is_some_and(|s| !s.is_empty()) {
