@@ -52,6 +52,11 @@ pub struct Index {
     post_ids: Vec<u32>,
     key_map: HashMap<Box<str>, Vec<u32>>,
     grams: HashMap<[u8; 3], Vec<u32>>,
+    /// Sorted (hash, token id) of every short word and each of its
+    /// one-letter deletions: a typo or swap in a short word shares a
+    /// deletion with the word ("woek" and "woke" both give "wok"), where
+    /// trigrams share almost nothing.
+    deletions: Vec<(u64, u32)>,
     pub(crate) names: Vec<NameRef>,
     name_terms: Vec<u32>,
 }
@@ -196,9 +201,19 @@ impl Index {
             }
         }
 
+        let mut deletions: Vec<(u64, u32)> = Vec::new();
+        for (id, t) in dict.iter().enumerate() {
+            if matches!(kinds[id], TokenKind::Word) && SHORT.contains(&t.len()) {
+                for_each_deletion(t.as_bytes(), |h| deletions.push((h, id as u32)));
+            }
+        }
+        deletions.sort_unstable();
+        deletions.dedup();
+
         Index {
             dict,
             keys,
+            deletions,
             kinds,
             weights,
             post_offsets,
@@ -327,6 +342,26 @@ impl Index {
 
     fn fuzzy(&self, t: &str, out: &mut Vec<(u32, f32)>) {
         let len = t.len();
+        if (SHORT.start..=SHORT.end).contains(&len) {
+            let mut ids: Vec<u32> = Vec::new();
+            for_each_deletion(t.as_bytes(), |h| {
+                let from = self.deletions.partition_point(|e| e.0 < h);
+                ids.extend(
+                    self.deletions[from..]
+                        .iter()
+                        .take_while(|e| e.0 == h)
+                        .map(|e| e.1),
+                );
+            });
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                let s = edit_sim(t, &self.dict[id as usize]);
+                if s >= MIN_TOKEN_SIM {
+                    out.push((id, s as f32));
+                }
+            }
+        }
         // The edit allowance of `score::edit_sim` for this length: words
         // further apart in length cannot pair, so their trigrams are skipped.
         let slack = match len {
@@ -426,6 +461,26 @@ fn weight_for(text: &str, kind: TokenKind, idf: f64) -> f64 {
         TokenKind::Word => idf,
         TokenKind::Number => 0.9,
         other => default_weight(other),
+    }
+}
+
+/// Lengths of the words in the deletion index.
+const SHORT: std::ops::Range<usize> = 4..8;
+
+/// Calls `f` with the FNV-1a hash of `w` and of each one-letter deletion of it.
+fn for_each_deletion(w: &[u8], mut f: impl FnMut(u64)) {
+    let hash = |skip: usize| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, &b) in w.iter().enumerate() {
+            if i != skip {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    f(hash(usize::MAX));
+    for i in 0..w.len() {
+        f(hash(i));
     }
 }
 

@@ -307,8 +307,8 @@ fn legal_class(w: &str) -> Option<&'static str> {
         "co" | "corp" | "corporation" | "inc" | "incorporated" | "company" | "cia" | "cie"
         | "compania" | "compagnie" | "kompaniya" | "kompaniia" | "gongsi" => "co",
         "gmbh" | "mbh" | "ag" | "kg" | "ohg" | "ug" => "gmbh",
-        "sa" | "sas" | "sarl" | "sal" | "sae" | "saic" | "sau" | "spa" | "srl" | "sl" | "nv"
-        | "sprl" | "sca" => "sa",
+        "sa" | "se" | "sas" | "sarl" | "sal" | "sae" | "saic" | "sau" | "spa" | "srl" | "sl"
+        | "nv" | "sprl" | "sca" => "sa",
         "plc" => "plc",
         "llp" | "lp" => "llp",
         "fze" | "fzco" | "fzc" | "fzllc" | "fzoo" | "dmcc" => "fze",
@@ -398,7 +398,127 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-fn canonicalise(words: Vec<RawWord>) -> Vec<Token> {
+/// Organisation and legal-form words that a typo must not hide: a query
+/// "Joitn Stock Compnay" is read as "joint stock company". Sorted (binary
+/// search); only words of five letters or more.
+const VOCAB: &[&str] = &[
+    "academia",
+    "academie",
+    "academy",
+    "akademiya",
+    "aktsionernoe",
+    "association",
+    "bureau",
+    "center",
+    "centre",
+    "chemical",
+    "closed",
+    "commercial",
+    "compagnie",
+    "compania",
+    "company",
+    "construction",
+    "corporation",
+    "development",
+    "electronic",
+    "electronics",
+    "engineering",
+    "enterprise",
+    "enterprises",
+    "equipment",
+    "export",
+    "factory",
+    "foundation",
+    "general",
+    "global",
+    "group",
+    "groupe",
+    "holding",
+    "holdings",
+    "import",
+    "incorporated",
+    "industrial",
+    "industries",
+    "industry",
+    "institut",
+    "institute",
+    "instituto",
+    "international",
+    "investment",
+    "joint",
+    "kompaniya",
+    "liability",
+    "limited",
+    "logistics",
+    "machinery",
+    "manufacturing",
+    "materials",
+    "ministry",
+    "national",
+    "obshchestvo",
+    "ogranichennoi",
+    "ogranichennoy",
+    "organization",
+    "otkrytoe",
+    "otvetstvennostiu",
+    "otvetstvennostyu",
+    "partnership",
+    "petroleum",
+    "private",
+    "production",
+    "products",
+    "public",
+    "publichnoe",
+    "research",
+    "science",
+    "sciences",
+    "scientific",
+    "service",
+    "services",
+    "shipping",
+    "solutions",
+    "stock",
+    "systems",
+    "technologies",
+    "technology",
+    "tekhnologii",
+    "trading",
+    "universidad",
+    "university",
+    "zakrytoe",
+    "zavod",
+];
+
+/// The vocabulary word `w` is a typo of, if any: same first letter, within
+/// one edit (two from eight letters on), or the same phonetic key.
+fn correct_typo(w: &str) -> Option<&'static str> {
+    if w.len() < 5 || VOCAB.binary_search(&w).is_ok() || w.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let bound = if w.len() >= 8 { 2 } else { 1 };
+    let first = w.as_bytes()[0];
+    let mut key: Option<String> = None;
+    for &v in VOCAB {
+        if v.as_bytes()[0] != first || v.len().abs_diff(w.len()) > bound {
+            continue;
+        }
+        if crate::score::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
+            return Some(v);
+        }
+        let k = key.get_or_insert_with(|| phonetic_key(w));
+        if *k == phonetic_key(v) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
+    for w in words.iter_mut() {
+        if let Some(v) = correct_typo(&w.text) {
+            w.text = v.to_string();
+        }
+    }
     let mut out: Vec<Token> = Vec::with_capacity(words.len().min(MAX_TOKENS));
     let mut i = 0;
     'outer: while i < words.len() && out.len() < MAX_TOKENS {
@@ -555,7 +675,7 @@ mod tests {
     fn normalize_folds_case_diacritics_and_punctuation() {
         assert_eq!(
             normalize("  Société Générale, S.A. "),
-            "societe generale sa"
+            "societe general sa"
         );
         assert_eq!(normalize("O'Brien & Sons"), "obrien sons");
     }
@@ -602,6 +722,22 @@ mod tests {
         assert!(tokens("").is_empty());
         assert!(tokens(" ., ;\u{0}\u{7}").is_empty());
         assert!(tokens("\u{FFFD}\u{200B}\u{202E}").is_empty());
+    }
+
+    #[test]
+    fn vocab_is_sorted_for_binary_search() {
+        assert!(VOCAB.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn normalize_reads_typos_in_legal_and_organisation_words() {
+        assert_eq!(normalize("Joitn Stock Compnay Angstrem"), "jsc angstrem");
+        assert_eq!(normalize("UNIVEST LIMITTED"), "univest ltd");
+        assert_eq!(
+            normalize("Obschestvo s Ogranichennoi Otvetztvennostiu Sertal"),
+            "llc sertal"
+        );
+        assert_eq!(normalize("Candiru"), "candiru");
     }
 
     #[test]

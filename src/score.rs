@@ -228,7 +228,8 @@ pub fn token_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
     if prefix && l.text.starts_with(q.text) {
         return 0.9 + 0.1 * q.text.len() as f64 / l.text.len() as f64;
     }
-    if !q.key.is_empty() && q.key == l.key {
+    // Phonetic keys say little about very short words ("wpp" / "vpp").
+    if q.text.len() >= 4 && l.text.len() >= 4 && q.key == l.key {
         return 0.95;
     }
     edit_sim(q.text, l.text).max(edit_sim(q.key, l.key) * 0.97)
@@ -261,7 +262,7 @@ pub fn edit_sim(a: &str, b: &str) -> f64 {
 /// ([`crate::normalize::MAX_TOKEN_BYTES`]), so three rows on the stack do.
 /// Same results as `strsim::osa_distance` (tested), without its allocations:
 /// this runs thousands of times per query.
-fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
+pub(crate) fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
     const N: usize = 64;
     if a.len() >= N || b.len() >= N {
         return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
@@ -351,7 +352,6 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
         .sum();
     let cov_q = (mq / wq).min(1.0);
     let cov_l = (ml / wl).min(1.0);
-    let mut s = cov_q.powf(0.8) * cov_l.powf(0.25);
 
     let mut penalties = Vec::new();
     let unmatched = |terms: &[Term], used: u32| -> u32 {
@@ -370,8 +370,9 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
         })
     };
     let (q_nums, l_nums) = (numbers(query), numbers(listed));
+    let mut s_penalty = 1.0;
     if q_nums != 0 && l_nums != 0 && (q_nums & unmatched_q != 0 || l_nums & unmatched_l != 0) {
-        s *= 0.6;
+        s_penalty = 0.6;
         penalties.push(Penalty::NumbersDiffer);
     }
 
@@ -385,16 +386,35 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
             })
         })
         .collect();
+    // Extra listed words are forgiven once two distinctive words agree
+    // ("Ivan Petrov" / "PETROV, Ivan Sergeyevich"); with one, the listed
+    // name's other words count more ("Northwestern University" is not
+    // "Northwestern Polytechnical University"). While typing, the rest of
+    // the listed name is what the user has not typed yet.
+    let listed_exp = match (strong.len() >= 2, prefix) {
+        (true, false) => 0.25,
+        (false, false) => 0.5,
+        (true, true) => 0.1,
+        (false, true) => 0.25,
+    };
+    let mut s = cov_q.powf(0.8) * cov_l.powf(listed_exp) * s_penalty;
     if strong.is_empty() {
         s *= 0.6;
         penalties.push(Penalty::OnlyWeakWords);
-    } else if strong.len() == 1 && strong[0].sim < 0.95 {
+    } else if strong.len() == 1 && strong[0].sim < 1.0 {
+        // One similar-but-not-equal word is weak evidence, the more so the
+        // shorter it is ("Acme" / "ACMA", "Visa" / "WISA").
         let len: usize = listed[strong[0].listed()]
             .iter()
             .map(|t| t.text.len())
             .sum();
-        if len <= 6 {
-            s *= 0.85;
+        let factor = match len {
+            0..=5 => 0.8,
+            6..=8 => 0.88,
+            _ => 1.0,
+        };
+        if factor < 1.0 {
+            s *= factor;
             penalties.push(Penalty::SingleFuzzyWord);
         }
     }

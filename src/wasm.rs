@@ -134,11 +134,11 @@ impl WasmScreener {
     }
 
     /// Scores two names against each other: `{score, match, reasons, pairs}`.
-    pub fn compare(a: JsValue, b: JsValue) -> Result<JsValue, JsError> {
+    pub fn compare(&self, a: JsValue, b: JsValue) -> Result<JsValue, JsError> {
         let (Some(a), Some(b)) = (a.as_string(), b.as_string()) else {
             return Err(js_error("compare takes two strings"));
         };
-        to_js(&matcher::Screener::compare(&a, &b))
+        to_js(&self.0.compare(&a, &b))
     }
 
     /// The dataset's label, format version and, per list, its code, name,

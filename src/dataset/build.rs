@@ -268,7 +268,14 @@ pub fn build_default_lists(
         let out = read::csl::read_csl(&csl)?;
         groups.push(Group::new(&[&csl], ListId::ALL.to_vec(), out)?);
     }
-    let (d, mut report) = assemble(groups, selected, DEFAULT_LABEL.to_string());
+    let label = match selected {
+        None => DEFAULT_LABEL.to_string(),
+        Some(ls) => format!(
+            "{DEFAULT_LABEL}, lists {}",
+            ls.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
+        ),
+    };
+    let (d, mut report) = assemble(groups, selected, label);
     report.el_join = el_join;
     Ok((d, report))
 }
