@@ -232,6 +232,7 @@ fn entity_list_only_build_holds_only_the_entity_list() {
     let (d, report) = build_default_lists(&data_dir(), Some(&[ListId::El])).unwrap();
     assert_eq!(d.lists.len(), 1);
     assert_eq!(d.lists[0].list, ListId::El);
+    assert_eq!(d.label, "US CSL default (data/sources), lists EL");
     assert!(d.parties.iter().all(|p| p.list == ListId::El));
     assert_eq!(d.parties.len() as u32, d.lists[0].count);
     // Only the two Entity List files were read.
