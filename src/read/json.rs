@@ -14,7 +14,9 @@
 //!   `address` split on "; and " / "; " ([`super::split_free_addresses`]). A
 //!   party with a country but no address gets one address with empty text and
 //!   that country; a country that names no single country ("Middle East
-//!   Region") is kept as address text.
+//!   Region") is kept as address text. A name the extraction cut inside a
+//!   parenthesis (its rest ran into the address) is repaired first
+//!   ([`repair_split`]).
 //! * EL / MEU (eCFR): `federal_register` is `"86 FR 60760, 11/4/21"`: a lone
 //!   citation with a date becomes notice `86 FR 60760` and start date
 //!   `2021-11-04`; anything longer stays whole. EL `notes` is the license
@@ -221,6 +223,112 @@ fn aliases(
     }
 }
 
+/// Repairs a name the extraction cut inside a parenthesis, whose rest ran
+/// into the address (14 eCFR Entity List entries, 3 DPL entries):
+///
+/// * `Gazprom Neft (a.k.a. Gazprom Neft OAO` + `Address: Let. A. ...` ->
+///   name `Gazprom Neft`, alias `Gazprom Neft OAO`, address `Let. A. ...`;
+/// * `Sabanican Company (a.k.a.` + `Sabanican Pad Co.), Unit #23, ...` ->
+///   name `Sabanican Company`, alias `Sabanican Pad Co.`, address `Unit #23, ...`;
+/// * `WEARFORM (MNC GROUP INTERNATIONAL` + `INC.), 3334 WALNUT ...` ->
+///   name `WEARFORM (MNC GROUP INTERNATIONAL, INC.)`, address `3334 WALNUT ...`.
+///
+/// * `SHUTTLE LONG CO` + `LTD., KA WAH BANK ...` (a legal form cut off the
+///   name, 22 DPL entries) -> name `SHUTTLE LONG CO, LTD.`, address `KA WAH BANK ...`.
+///
+/// Other names come back unchanged. Returns (name, aliases found, address).
+pub fn repair_split(name: &str, address: &str) -> (String, Vec<String>, String) {
+    // "SHUTTLE LONG CO" + "LTD., KA WAH BANK ..." (22 DPL entries).
+    const LEGAL_FORMS: &[&str] = &[
+        "INC",
+        "LTD",
+        "LLC",
+        "CO",
+        "CORP",
+        "SA",
+        "GMBH",
+        "LIMITED",
+        "CORPORATION",
+        "PLC",
+        "SRL",
+        "SARL",
+        "BV",
+        "AG",
+        "PTE LTD",
+        "CO LTD",
+        "SPA",
+        "AB",
+        "OY",
+    ];
+    if let Some((head, tail)) = address.split_once(',') {
+        let form = head.trim().to_ascii_uppercase().replace('.', "");
+        if LEGAL_FORMS.contains(&form.as_str()) {
+            return (
+                format!("{}, {}", name.trim(), head.trim()),
+                Vec::new(),
+                tail.trim().to_string(),
+            );
+        }
+    }
+    let unchanged = || (name.to_string(), Vec::new(), address.to_string());
+    if name.matches('(').count() <= name.matches(')').count() {
+        return unchanged();
+    }
+    let Some(open) = name.rfind('(') else {
+        return unchanged();
+    };
+    let base = name
+        .get(..open)
+        .unwrap_or(name)
+        .trim()
+        .trim_end_matches(',')
+        .trim();
+    let inner = name.get(open + 1..).unwrap_or("").trim();
+    let (chunk, rest) = match address.find(')') {
+        Some(i) => (
+            address.get(..i).unwrap_or(""),
+            address.get(i + 1..).unwrap_or(""),
+        ),
+        None => ("", address),
+    };
+    let rest = rest.trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    let rest = rest
+        .strip_prefix("Address:")
+        .unwrap_or(rest)
+        .trim()
+        .to_string();
+    let lower = inner.to_ascii_lowercase();
+    let Some(after) = ["a.k.a.", "f.k.a.", "n.k.a."].iter().find_map(|k| {
+        lower
+            .starts_with(k)
+            .then(|| inner.get(k.len()..).unwrap_or(""))
+    }) else {
+        if chunk.is_empty() {
+            return unchanged();
+        }
+        return (
+            format!("{}, {})", name.trim(), chunk.trim()),
+            Vec::new(),
+            rest,
+        );
+    };
+    let clean = |s: &str| {
+        super::strip_and(s)
+            .trim_matches(|c: char| {
+                c.is_whitespace() || c == ',' || c == '"' || c == '“' || c == '”'
+            })
+            .to_string()
+    };
+    let mut aliases = Vec::new();
+    for part in std::iter::once(after).chain(chunk.split(';')) {
+        let a = clean(part);
+        if a.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && !aliases.contains(&a) {
+            aliases.push(a);
+        }
+    }
+    (base.to_string(), aliases, rest)
+}
+
 /// `"86 FR 60760, 11/4/21"` -> (`"86 FR 60760"`, `"2021-11-04"`); longer
 /// texts are returned whole with no date.
 pub fn split_fr_citation(fr: &str) -> (String, String) {
@@ -324,7 +432,7 @@ fn json_party(
     name: String,
 ) -> Result<Party, ReadError> {
     let country_text = text(path, line, o, "country")?;
-    let address = text(path, line, o, "address")?;
+    let (name, early_aliases, address) = repair_split(&name, &text(path, line, o, "address")?);
     let fr = text(path, line, o, "federal_register")?;
     let effective = text(path, line, o, "effective_date")?;
     let notes = text(path, line, o, "notes")?;
@@ -334,7 +442,12 @@ fn json_party(
     };
     let id = derived_id(list, &name, &address);
     let mut p = Party::new(list, party_type, id, name);
-    p.aliases = aliases(path, line, o)?;
+    p.aliases = early_aliases;
+    for a in aliases(path, line, o)? {
+        if !p.aliases.contains(&a) {
+            p.aliases.push(a);
+        }
+    }
     p.addresses = addresses_of(&address, &country_text);
     let (notice, date) = match list {
         ListId::El | ListId::Meu => split_fr_citation(&fr),
@@ -614,6 +727,59 @@ mod tests {
         assert_eq!(
             split_fr_citation("76 FR 71869, 11/21/11. 81 FR 1, 1/1/16").1,
             ""
+        );
+    }
+
+    #[test]
+    fn repair_split_moves_alias_text_out_of_name_and_address() {
+        assert_eq!(
+            repair_split(
+                "Gazprom Neft (a.k.a. Gazprom Neft OAO",
+                "Address: Let. A. Galernaya, 5"
+            ),
+            (
+                "Gazprom Neft".to_string(),
+                vec!["Gazprom Neft OAO".to_string()],
+                "Let. A. Galernaya, 5".to_string()
+            )
+        );
+        assert_eq!(
+            repair_split(
+                "Sabanican Company (a.k.a.",
+                "Sabanican Pad Co.), Unit #23, Tehran"
+            ),
+            (
+                "Sabanican Company".to_string(),
+                vec!["Sabanican Pad Co.".to_string()],
+                "Unit #23, Tehran".to_string()
+            )
+        );
+        assert_eq!(
+            repair_split(
+                "WEARFORM (MNC GROUP INTERNATIONAL",
+                "INC.), 3334 WALNUT BEND LANE"
+            ),
+            (
+                "WEARFORM (MNC GROUP INTERNATIONAL, INC.)".to_string(),
+                vec![],
+                "3334 WALNUT BEND LANE".to_string()
+            )
+        );
+        assert_eq!(
+            repair_split("SHUTTLE LONG CO", "LTD., KA WAH BANK CENTER"),
+            (
+                "SHUTTLE LONG CO, LTD.".to_string(),
+                vec![],
+                "KA WAH BANK CENTER".to_string()
+            )
+        );
+        assert_eq!(
+            repair_split("NSO Group", "22 Galgalei Haplada"),
+            (
+                "NSO Group".to_string(),
+                vec![],
+                "22 Galgalei Haplada".to_string()
+            )
         );
     }
 
