@@ -406,32 +406,41 @@ impl Index {
         allow: &dyn Fn(&NameRef) -> bool,
     ) -> Vec<u32> {
         let n = self.names.len();
+        // `acc`: an upper bound of the weighted query coverage (for pruning);
+        // `rank`: the same with each pair weighted by the lighter of its two
+        // words, so that a fuzzy hit on a rare listed word ranks above the
+        // same hit on a common one ("lant" finds "LANIT" before "plant").
         let mut acc = vec![0f32; n];
+        let mut rank = vec![0f32; n];
         let mut best = vec![0f32; n];
+        let mut best_rank = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         let total: f64 = terms.iter().map(|t| t.weight).sum();
         for t in terms {
+            let wq = t.weight as f32;
             for &(id, sim) in &t.expansions {
                 let lo = self.post_offsets[id as usize] as usize;
                 let hi = self.post_offsets[id as usize + 1] as usize;
+                let r = sim.min(1.0) * wq.min(self.weights[id as usize]);
                 for &name in &self.post_ids[lo..hi] {
-                    let b = &mut best[name as usize];
-                    if *b == 0.0 {
+                    let i = name as usize;
+                    if best[i] == 0.0 {
                         touched.push(name);
                     }
-                    if *b < sim {
-                        *b = sim;
-                    }
+                    best[i] = best[i].max(sim);
+                    best_rank[i] = best_rank[i].max(r);
                 }
             }
             for &name in &touched {
-                let a = &mut acc[name as usize];
-                if *a == 0.0 {
+                let i = name as usize;
+                if acc[i] == 0.0 {
                     seen.push(name);
                 }
-                *a += best[name as usize] * t.weight as f32;
-                best[name as usize] = 0.0;
+                acc[i] += best[i] * wq;
+                rank[i] += best_rank[i];
+                best[i] = 0.0;
+                best_rank[i] = 0.0;
             }
             touched.clear();
         }
@@ -444,8 +453,8 @@ impl Index {
         };
         let mut ranked: Vec<(u32, f32)> = seen
             .into_iter()
-            .map(|nm| (nm, acc[nm as usize]))
-            .filter(|&(nm, a)| a >= min_acc && allow(&self.names[nm as usize]))
+            .filter(|&nm| acc[nm as usize] >= min_acc && allow(&self.names[nm as usize]))
+            .map(|nm| (nm, rank[nm as usize]))
             .collect();
         // Ties broken by name id so results never depend on visiting order.
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -499,4 +508,33 @@ fn trigrams(t: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
         let i = i as isize;
         [at(i - 1), at(i), at(i + 1)]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ListId, PartyType};
+
+    fn index_of(names: &[&str]) -> Index {
+        let parties: Vec<Party> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Party::new(ListId::Sdn, PartyType::Entity, i.to_string(), n.to_string()))
+            .collect();
+        Index::build(&parties)
+    }
+
+    #[test]
+    fn expand_finds_short_words_within_one_edit() {
+        let ix = index_of(&["LANIT INCORPORATED", "Woke Trading", "Other Name"]);
+        for (q, want) in [("lant", "lanit"), ("woek", "woke"), ("lanti", "lanit")] {
+            let terms = ix.expand(q, false);
+            let found: Vec<&str> = terms[0]
+                .expansions
+                .iter()
+                .map(|e| &*ix.dict[e.0 as usize])
+                .collect();
+            assert!(found.contains(&want), "{q}: {found:?}");
+        }
+    }
 }

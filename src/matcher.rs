@@ -18,7 +18,7 @@ use crate::score::{self, Penalty, Scored, Term};
 /// Chosen on our own evaluation (`cargo run --release --example evaluate`;
 /// README, "Matching quality"): the lowest value that keeps false hits on
 /// innocent names at or under 2 %.
-pub const DEFAULT_THRESHOLD: f64 = 0.8;
+pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 /// Options for [`Screener::search`].
 #[derive(Clone, Debug)]

@@ -288,6 +288,18 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["youxian", "zeren", "gongsi"], "ltd"),
     (&["youxian", "gongsi"], "ltd"),
     (&["you", "xian", "gong", "si"], "ltd"),
+    (&["societe", "a", "responsabilite", "limitee"], "sa"),
+    (&["sociedad", "de", "responsabilidad", "limitada"], "llc"),
+    (&["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"),
+    (&["societa", "per", "azioni"], "sa"),
+    (&["societe", "anonyme"], "sa"),
+    (&["sociedad", "anonima"], "sa"),
+    (&["sociedade", "anonima"], "sa"),
+    (&["naamloze", "vennootschap"], "sa"),
+    (&["besloten", "vennootschap"], "llc"),
+    (&["sociedad", "limitada"], "llc"),
+    (&["anonim", "sirketi"], "jsc"),
+    (&["limited", "sirketi"], "ltd"),
     (&["fz", "llc"], "fze"),
     (&["fz", "co"], "fze"),
     (&["s", "a"], "sa"),
@@ -306,7 +318,7 @@ fn legal_class(w: &str) -> Option<&'static str> {
         | "pat" | "prat" | "vat" | "zat" | "chao" | "tat" | "aj" => "jsc",
         "co" | "corp" | "corporation" | "inc" | "incorporated" | "company" | "cia" | "cie"
         | "compania" | "compagnie" | "kompaniya" | "kompaniia" | "gongsi" => "co",
-        "gmbh" | "mbh" | "ag" | "kg" | "ohg" | "ug" => "gmbh",
+        "gmbh" | "mbh" | "ag" | "kg" | "ohg" | "ug" | "aktiengesellschaft" => "gmbh",
         "sa" | "se" | "sas" | "sarl" | "sal" | "sae" | "saic" | "sau" | "spa" | "srl" | "sl"
         | "nv" | "sprl" | "sca" => "sa",
         "plc" => "plc",
@@ -489,8 +501,9 @@ const VOCAB: &[&str] = &[
     "zavod",
 ];
 
-/// The vocabulary word `w` is a typo of, if any: same first letter, within
-/// one edit (two from eight letters on), or the same phonetic key.
+/// The vocabulary word `w` is a typo of, if any: within one edit (two from
+/// eight letters on) or the same phonetic key; words under six letters must
+/// also keep their first letter.
 fn correct_typo(w: &str) -> Option<&'static str> {
     if w.len() < 5 || VOCAB.binary_search(&w).is_ok() || w.as_bytes()[0].is_ascii_digit() {
         return None;
@@ -499,7 +512,7 @@ fn correct_typo(w: &str) -> Option<&'static str> {
     let first = w.as_bytes()[0];
     let mut key: Option<String> = None;
     for &v in VOCAB {
-        if v.as_bytes()[0] != first || v.len().abs_diff(w.len()) > bound {
+        if (w.len() < 6 && v.as_bytes()[0] != first) || v.len().abs_diff(w.len()) > bound {
             continue;
         }
         if crate::score::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
@@ -673,10 +686,7 @@ mod tests {
 
     #[test]
     fn normalize_folds_case_diacritics_and_punctuation() {
-        assert_eq!(
-            normalize("  Société Générale, S.A. "),
-            "societe general sa"
-        );
+        assert_eq!(normalize("  Société Générale, S.A. "), "societe general sa");
         assert_eq!(normalize("O'Brien & Sons"), "obrien sons");
     }
 

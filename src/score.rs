@@ -8,7 +8,7 @@
 //! * `0.9` and up: the same distinctive words, with spelling variants
 //!   (typos, transliterations) or a few extra words on the listed side
 //!   ("Ivan Petrov" against "PETROV, Ivan Sergeyevich").
-//! * [`crate::matcher::DEFAULT_THRESHOLD`] (0.8) and up: worth a human look.
+//! * [`crate::matcher::DEFAULT_THRESHOLD`] (0.75) and up: worth a human look.
 //! * below 0.7: a different name that shares some words.
 //!
 //! ## How
