@@ -127,10 +127,13 @@ impl fmt::Display for ReadError {
                 line,
                 expected,
                 found,
-            } => write!(
-                f,
-                "{file}:{line}: this is not {expected} (found {found}); check which file was given"
-            ),
+            } => {
+                let at = if *line == 0 { String::new() } else { format!(":{line}") };
+                write!(
+                    f,
+                    "{file}{at}: this is not {expected} (found {found}); check which file was given"
+                )
+            }
             ReadError::MissingColumn { file, column } => write!(
                 f,
                 "{file}:1: missing column {column:?} in the header; is this an official file of the expected kind?"
