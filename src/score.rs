@@ -391,7 +391,13 @@ pub fn score(query: &[Term], listed: &[Term], prefix: bool) -> Scored {
     // name's other words count more ("Northwestern University" is not
     // "Northwestern Polytechnical University"). While typing, the rest of
     // the listed name is what the user has not typed yet.
-    let listed_exp = match (strong.len() >= 2, prefix) {
+    // A one-word query that is exactly a rare word of the listed name (a
+    // family name: "Maduro") is as much evidence as one word can give.
+    let lone_exact = query.len() == 1
+        && strong.len() == 1
+        && strong[0].sim >= 1.0
+        && listed[strong[0].listed()].iter().all(|t| t.weight > 0.6);
+    let listed_exp = match (strong.len() >= 2 || lone_exact, prefix) {
         (true, false) => 0.25,
         (false, false) => 0.5,
         (true, true) => 0.1,
