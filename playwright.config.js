@@ -7,7 +7,8 @@ const port = Number(process.env.ES_TEST_PORT || 8123);
 export default defineConfig({
   testDir: 'tests/browser',
   testMatch: '*.spec.js',
-  timeout: 90_000,
+  globalSetup: './tests/browser/global-setup.js',
+  timeout: 60_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   // Two cores, shared: one worker keeps the timings that the perf test

@@ -17,7 +17,11 @@ const arg = (name, dflt) => {
 const port = Number(arg('--port', process.env.PORT || 8000));
 const host = arg('--host', '127.0.0.1');
 
+// /test/octet/ serves dist/ with a generic Content-Type, for the test of
+// the loader's fallback from streaming compilation to bytes.
+const OCTET = '/test/octet/';
 const mounts = [
+  [OCTET, join(root, 'dist')],
   ['/test/', join(root, 'tests/browser/pages')],
   ['/', join(root, 'dist')],
 ];
@@ -55,7 +59,7 @@ const server = createServer(async (req, res) => {
     if (!file) throw new Error('not found');
     const body = await readFile(file);
     res.writeHead(200, {
-      'Content-Type': types[extname(file)] || 'application/octet-stream',
+      'Content-Type': urlPath.startsWith(OCTET) ? 'application/octet-stream' : types[extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });

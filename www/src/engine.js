@@ -59,7 +59,7 @@ export class Engine {
   }
 
   async #start() {
-    const worker = await startWorker();
+    const [worker, wasm] = await Promise.all([startWorker(), this.wasmSource()]);
     if (worker) {
       this.mode = 'worker';
       worker.onmessage = (event) => this.#settle(event.data);
@@ -75,7 +75,6 @@ export class Engine {
         setTimeout(async () => this.#settle(await handle(message)), 0);
       };
     }
-    const wasm = await this.wasmSource();
     const value = await this.request('init', { wasm });
     return { ...value, mode: this.mode };
   }

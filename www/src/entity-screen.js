@@ -30,7 +30,8 @@ let pageStrings = {};
 let engineProvider = null;
 let instances = 0;
 
-/** Set by the bundle's entry: which engine an element uses for its `loader`. */
+/** Set by the bundle's entry: which engine an element uses (it may read the
+ * element's `loader` and `wasm-src` attributes). */
 export function setEngineProvider(fn) {
   engineProvider = fn;
 }
@@ -382,7 +383,9 @@ export class EntityScreenElement extends HTMLElement {
       'aria-describedby': u + 'threshold-hint',
     });
     ui.thresholdLabel = h('label', { for: u + 'threshold', class: 'es-threshold-label' });
-    ui.thresholdValue = h('output', { for: u + 'threshold', class: 'es-threshold-value' });
+    // A span, not an <output>: that would be a second live region, and the
+    // slider already announces its value (aria-valuetext).
+    ui.thresholdValue = h('span', { class: 'es-threshold-value', 'aria-hidden': 'true' });
     ui.thresholdHint = h('p', { id: u + 'threshold-hint', class: 'es-hint' });
     ui.filters = h(
       'details',
@@ -481,7 +484,7 @@ export class EntityScreenElement extends HTMLElement {
   #load() {
     if (this.#ready) return this.#ready;
     if (!engineProvider) return Promise.reject(new Error('entity-screen: no engine'));
-    this.#engine = engineProvider((this.getAttribute('loader') || '').toLowerCase());
+    this.#engine = engineProvider(this);
     this.#renderDataNote();
     this.#ready = this.#engine.start().then(
       (state) => {
@@ -712,15 +715,17 @@ export class EntityScreenElement extends HTMLElement {
   #option(m, i) {
     const id = `${this.#uid}opt-${this.#searchId}-${i}`;
     const record = m.record || {};
-    const nameEl = h('span', { id: id + '-name', class: 'es-name' });
+    // The option's accessible name is its whole text: name, list, score,
+    // then the details (axe: the visible text must be part of the name).
+    const nameEl = h('span', { class: 'es-name' });
     if (m.matched_alias) nameEl.textContent = m.name;
     else nameEl.append(...highlighted(m.matched_name || m.name, m.highlights));
 
     const band = this.#scoreBand(m.score);
-    const badge = h('span', { id: id + '-list', class: 'es-badge', 'data-list': m.source, textContent: this.#listName(m.source) });
+    const badge = h('span', { class: 'es-badge', 'data-list': m.source, textContent: this.#listName(m.source) });
     const score = h(
       'span',
-      { id: id + '-score', class: 'es-score', 'data-band': band },
+      { class: 'es-score', 'data-band': band },
       h('span', { class: 'es-score-word', textContent: this.#scoreWord(m.score) }),
       h('span', { class: 'es-score-num', textContent: this.#formatScore(m.score) }),
     );
@@ -732,7 +737,7 @@ export class EntityScreenElement extends HTMLElement {
     if (countries.length) meta.push(countries.map((c) => this.#country(c)).join(', '));
     if (record.federal_register_notice) meta.push(record.federal_register_notice);
 
-    const details = h('div', { id: id + '-desc', class: 'es-opt-details' });
+    const details = h('div', { class: 'es-opt-details' });
     if (m.matched_alias) {
       details.append(
         h(
@@ -753,8 +758,6 @@ export class EntityScreenElement extends HTMLElement {
         role: 'option',
         class: 'es-option',
         'aria-selected': 'false',
-        'aria-labelledby': `${id}-name ${id}-list ${id}-score`,
-        'aria-describedby': id + '-desc',
         'data-index': i,
       },
       h('div', { class: 'es-opt-head' }, nameEl, badge, score),
@@ -828,7 +831,9 @@ export class EntityScreenElement extends HTMLElement {
 
   #renderThresholdValue() {
     const t = this.#currentThreshold();
-    this.#ui.thresholdValue.textContent = `${this.#formatScore(t)} (${this.#scoreWord(t)})`;
+    const text = `${this.#formatScore(t)} (${this.#scoreWord(t)})`;
+    this.#ui.thresholdValue.textContent = text;
+    this.#ui.thresholdInput.setAttribute('aria-valuetext', text);
   }
 
   #renderDataNote() {
