@@ -337,6 +337,15 @@ const ADDED_FORMS: &[&str] = &[
     "Corp.",
 ];
 
+/// Whether a single token is a legal form on its own ("OOO", "LLC", "Ltd.").
+fn is_legal_token(token: &str) -> bool {
+    let key = vec![form_key(token)];
+    LEGAL_CLASSES
+        .iter()
+        .flat_map(|class| class.iter())
+        .any(|m| form_keys(m) == key)
+}
+
 fn form_key(token: &str) -> String {
     token
         .chars()
@@ -384,7 +393,8 @@ fn legal_form(name: &str, rng: &mut Rng) -> Option<String> {
         }
     };
     let Some((ci, mi, at_start, len)) = find_form(&tokens) else {
-        let form = style(*rng.pick(ADDED_FORMS));
+        let added = rng.pick::<&str>(ADDED_FORMS);
+        let form = style(added);
         return Some(format!("{} {}", name.trim_end_matches([',', ' ']), form));
     };
     let rest: Vec<&str> = if at_start {
@@ -405,11 +415,12 @@ fn legal_form(name: &str, rng: &mut Rng) -> Option<String> {
         // Dropped: "Co., Ltd." is the part people leave out.
         return Some(rest);
     }
-    let form = style(if others.is_empty() {
+    let chosen = if others.is_empty() {
         class[mi]
     } else {
-        *rng.pick(&others)
-    });
+        rng.pick::<&str>(&others)
+    };
+    let form = style(chosen);
     // Moved to the other end ("OOO ORION" / "ORION LLC") or kept in place.
     let front = if roll < 6 { !at_start } else { at_start };
     Some(if front {
@@ -708,7 +719,9 @@ fn translit_options(name: &str, letter_rules: bool) -> Vec<(bool, Edit)> {
     let mut out = Vec::new();
     for (ti, token) in name.split_whitespace().enumerate() {
         let (_, c, _) = core(token);
-        if !c.is_ascii() {
+        // Legal forms are abbreviations, not romanised words ("OOO" never
+        // becomes "UO").
+        if !c.is_ascii() || is_legal_token(c) {
             continue;
         }
         let lower = c.to_ascii_lowercase();
