@@ -504,26 +504,73 @@ const VOCAB: &[&str] = &[
 /// The vocabulary word `w` is a typo of, if any: within one edit (two from
 /// eight letters on) or the same phonetic key; words under six letters must
 /// also keep their first letter.
+///
+/// This runs for every word of every listed name at start-up, so most
+/// vocabulary words are ruled out by their letter sets first: `bound` edits
+/// add at most `bound` letters the other word lacks, and remove as many.
 fn correct_typo(w: &str) -> Option<&'static str> {
     if w.len() < 5 || VOCAB.binary_search(&w).is_ok() || w.as_bytes()[0].is_ascii_digit() {
         return None;
     }
     let bound = if w.len() >= 8 { 2 } else { 1 };
     let first = w.as_bytes()[0];
-    let mut key: Option<String> = None;
-    for &v in VOCAB {
+    let mask = letter_mask(w);
+    let table = vocab_table();
+    for (i, &v) in VOCAB.iter().enumerate() {
         if (w.len() < 6 && v.as_bytes()[0] != first) || v.len().abs_diff(w.len()) > bound {
+            continue;
+        }
+        let vm = table.masks[i];
+        if (mask & !vm).count_ones() as usize > bound || (vm & !mask).count_ones() as usize > bound
+        {
             continue;
         }
         if crate::score::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
             return Some(v);
         }
-        let k = key.get_or_insert_with(|| phonetic_key(w));
-        if *k == phonetic_key(v) {
-            return Some(v);
-        }
     }
-    None
+    // Romanisation variants ("obschestvo" / "obshchestvo") are further apart
+    // in edits but share the phonetic key.
+    let key = phonetic_key(w);
+    let i = table
+        .keys
+        .binary_search_by(|e| e.0.as_str().cmp(&key))
+        .ok()?;
+    let v = VOCAB[table.keys[i].1 as usize];
+    (w.len() >= 6 || v.as_bytes()[0] == first).then_some(v)
+}
+
+/// Bit i set when letter `a + i` occurs (digits share bit 26).
+fn letter_mask(w: &str) -> u32 {
+    w.bytes().fold(0, |m, b| {
+        m | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
+}
+
+/// [`VOCAB`] as lookup tables, built once.
+struct VocabTable {
+    /// Letter masks, by vocabulary index.
+    masks: Vec<u32>,
+    /// Sorted (phonetic key, vocab index).
+    keys: Vec<(String, u16)>,
+}
+
+fn vocab_table() -> &'static VocabTable {
+    static TABLE: std::sync::OnceLock<VocabTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let masks = VOCAB.iter().map(|v| letter_mask(v)).collect();
+        let mut keys: Vec<(String, u16)> = VOCAB
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (phonetic_key(v), i as u16))
+            .collect();
+        keys.sort();
+        VocabTable { masks, keys }
+    })
 }
 
 fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {

@@ -264,34 +264,38 @@ pub fn edit_sim(a: &str, b: &str) -> f64 {
 /// this runs thousands of times per query.
 pub(crate) fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
     const N: usize = 64;
-    if a.len() >= N || b.len() >= N {
-        return strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+    if a.len().abs_diff(b.len()) > bound {
+        return bound + 1;
     }
-    let mut prev2 = [0usize; N];
-    let mut prev = [0usize; N];
-    let mut cur = [0usize; N];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
+    if a.len() >= N || b.len() >= N {
+        let d = strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+        return d.min(bound + 1);
+    }
+    // Three rows, rotated by swapping: row i-2, row i-1, row i. Values stay
+    // below 64, so bytes do.
+    let (mut r2, mut r1, mut r0) = ([0u8; N], [0u8; N], [0u8; N]);
+    for (j, v) in r1.iter_mut().enumerate().take(b.len() + 1) {
+        *v = j as u8;
     }
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        r0[0] = i as u8;
+        let mut row_min = r0[0];
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = (r1[j] + 1).min(r0[j - 1] + 1).min(r1[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
+                v = v.min(r2[j - 2] + 1);
             }
-            cur[j] = v;
+            r0[j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > bound {
+        if row_min as usize > bound {
             return bound + 1;
         }
-        prev2 = prev;
-        prev = cur;
+        std::mem::swap(&mut r2, &mut r1);
+        std::mem::swap(&mut r1, &mut r0);
     }
-    prev[b.len()].min(bound + 1)
+    (r1[b.len()] as usize).min(bound + 1)
 }
 
 /// Scores `query` against `listed`. `prefix` treats the last query token as
