@@ -38,13 +38,19 @@ struct JsSearchOptions {
     lists: Option<Vec<String>>,
     types: Option<Vec<String>>,
     countries: Option<Vec<String>>,
+    /// Search-as-you-type: the last word may be incomplete. Defaults to true
+    /// here, since a browser search box is typed into.
+    prefix: Option<bool>,
 }
 
 impl JsSearchOptions {
     /// Checks and converts; an unknown list code or type is an error rather
     /// than a silently wider search.
     fn into_core(self) -> Result<SearchOptions, String> {
-        let mut o = SearchOptions::default();
+        let mut o = SearchOptions {
+            prefix: self.prefix.unwrap_or(true),
+            ..SearchOptions::default()
+        };
         if let Some(limit) = self.limit {
             o.limit = limit;
         }
@@ -118,7 +124,7 @@ impl WasmScreener {
     ///
     /// `query` must be a string; a lone UTF-16 surrogate in it arrives as
     /// U+FFFD (the encoder replaces it), so no JS string can make this panic.
-    /// `options` is `undefined` or `{limit, threshold, lists, types, countries}`.
+    /// `options` is `undefined` or `{limit, threshold, lists, types, countries, prefix}` (prefix defaults to true).
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let query = query
             .as_string()
