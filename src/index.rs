@@ -284,17 +284,15 @@ impl Index {
         let only_weak = terms
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Legal | TokenKind::Stop));
-        for i in 0..n {
+        for (i, t) in terms.iter_mut().enumerate() {
             let is_last = i + 1 == n;
-            let mut exp: Vec<(u32, f32)> = Vec::new();
-            let t = &terms[i];
             let weak = matches!(t.kind, TokenKind::Legal | TokenKind::Stop);
             if weak && !only_weak {
                 // Legal forms and stopwords never retrieve on their own: their
                 // postings are huge and they are no evidence.
-                terms[i].expansions = exp;
                 continue;
             }
+            let mut exp: Vec<(u32, f32)> = Vec::new();
             if let Some(id) = self.lookup(&t.text) {
                 exp.push((id, 1.0));
             }
@@ -311,7 +309,7 @@ impl Index {
             }
             exp.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             exp.dedup_by_key(|e| e.0);
-            terms[i].expansions = exp;
+            t.expansions = exp;
         }
         // Adjacent query words joined ("saito tech" → "saitotech").
         for i in 0..n.saturating_sub(1) {
@@ -329,12 +327,10 @@ impl Index {
 
     fn prefix_range(&self, p: &str, out: &mut Vec<(u32, f32)>) {
         let start = self.dict.partition_point(|t| **t < *p);
-        let mut taken = 0;
-        for id in start..self.dict.len() {
-            if !self.dict[id].starts_with(p) || taken >= MAX_PREFIX_EXPANSION {
+        for id in start..(start + MAX_PREFIX_EXPANSION).min(self.dict.len()) {
+            if !self.dict[id].starts_with(p) {
                 break;
             }
-            taken += 1;
             let sim = 0.9 + 0.1 * p.len() as f64 / self.dict[id].len() as f64;
             out.push((id as u32, sim as f32));
         }
