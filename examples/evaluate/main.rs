@@ -526,15 +526,24 @@ fn main() {
     );
 
     // Per kind, at the operating points.
+    let (b_head, b_cols) = match &b {
+        Some(_) => (
+            format!("   {:>13}", format!("baseline {b_best:.2}")),
+            format!("   {:>6}{:>7}", "r@1", "r@10"),
+        ),
+        None => (String::new(), String::new()),
+    };
     let _ = writeln!(
         w,
-        "{:<22}{:>6}   {:>13}   {:>13}",
-        "", "", "matcher", "baseline"
+        "{:<22}{:>6}   {:>13}{b_head}",
+        "",
+        "",
+        format!("matcher {DEFAULT_THRESHOLD:.2}")
     );
     let _ = writeln!(
         w,
-        "{:<22}{:>6}   {:>6}{:>7}   {:>6}{:>7}",
-        "set", "n", "r@1", "r@10", "r@1", "r@10"
+        "{:<22}{:>6}   {:>6}{:>7}{b_cols}",
+        "set", "n", "r@1", "r@10"
     );
     let row = |w: &mut String, label: &str, pred: &dyn Fn(&Case) -> bool| {
         let mr = m.of(pred, DEFAULT_THRESHOLD);
