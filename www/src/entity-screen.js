@@ -415,7 +415,9 @@ export class EntityScreenElement extends HTMLElement {
     ui.dialog = h('dialog', { class: 'es-dialog', part: 'dialog', 'aria-labelledby': u + 'detail-title' });
 
     root.append(
-      h('div', { class: 'es-root', part: 'root' }, ui.form, ui.filters, ui.warning, ui.status, ui.hint, ui.listbox, ui.footer),
+      // The warning sits under the results, next to what it qualifies: right
+      // below a "no match", and above the note on which data was searched.
+      h('div', { class: 'es-root', part: 'root' }, ui.form, ui.filters, ui.status, ui.hint, ui.listbox, ui.warning, ui.footer),
       ui.dialog,
     );
     this.#ui = ui;
