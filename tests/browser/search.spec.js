@@ -221,3 +221,21 @@ test('UI strings can be replaced for translation', async ({ page }) => {
   await waitForResults(page, 'Xqzv Wwkjh');
   await expect(page.locator('entity-screen [role=status]')).toHaveText('Aucun résultat pour « Xqzv Wwkjh » dans 13 listes.');
 });
+
+test('a query with a lone UTF-16 surrogate is searched without an error', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const matches = await page.evaluate(() => document.querySelector('entity-screen').search('Candiru\uD800'));
+  expect(Array.isArray(matches)).toBe(true);
+  await expect(page.locator('entity-screen [role=status]')).not.toContainText('failed');
+  const again = await page.evaluate(() => document.querySelector('entity-screen').search('Candiru'));
+  expect(again[0].name).toBe('Candiru');
+  expect(problems).toEqual([]);
+});
+
+test('an unknown list code is reported as an error from the wasm, not a silently wider search', async ({ page }) => {
+  await page.evaluate(() => document.querySelector('entity-screen').setAttribute('lists', 'EL,NOPE'));
+  await page.evaluate(() => document.querySelector('entity-screen').search('Candiru'));
+  await expect(page.locator('entity-screen [role=status]')).toHaveText('The search failed: unknown list code "NOPE"');
+  await expect(page.getByRole('option')).toHaveCount(0);
+});

@@ -572,7 +572,13 @@ export class EntityScreenElement extends HTMLElement {
       this.#show(query, matches);
       return matches;
     } catch (error) {
-      if (id === this.#searchId) this.#setStatus(this.#t('loadError', { message: error.message }));
+      if (id === this.#searchId) {
+        const key = this.#state ? 'searchError' : 'loadError';
+        this.#matches = [];
+        this.#ui.listbox.replaceChildren();
+        this.#setExpanded(false);
+        this.#setStatus(this.#t(key, { message: error.message }));
+      }
       return [];
     } finally {
       if (id === this.#searchId) {

@@ -25,6 +25,7 @@ export const DEFAULT_STRINGS = {
   dataSearchedLazy: 'The lists load into this page when you start typing.',
   listAsOf: '{list} as of {date}',
   loadError: 'The screening data could not be loaded: {message}',
+  searchError: 'The search failed: {message}',
 
   filters: 'Filters',
   filtersActive: { one: '{count} filter on', other: '{count} filters on' },
