@@ -58,7 +58,6 @@ export const DEFAULT_STRINGS = {
     { min: 0.9, label: 'strong' },
     { min: 0, label: 'possible' },
   ],
-  score: 'score {score}',
   matchedAlias: 'also known as',
   matchedName: 'matched name',
 
@@ -89,7 +88,6 @@ export const DEFAULT_STRINGS = {
   // Detail view.
   detailTitle: 'Listing details',
   close: 'Close',
-  openDetail: 'Details',
   onList: 'On the {list}, kept by {agency}',
   whyMatched: 'Why it matched',
   fields: {
