@@ -239,3 +239,19 @@ test('an unknown list code is reported as an error from the wasm, not a silently
   await expect(page.locator('entity-screen [role=status]')).toHaveText('The search failed: unknown list code "NOPE"');
   await expect(page.getByRole('option')).toHaveCount(0);
 });
+
+test('keys pressed while an IME is composing are left to the IME', async ({ page }) => {
+  await typeQuery(page, 'Candiru');
+  await waitForResults(page, 'Candiru');
+  const box = searchBox(page);
+  const press = (key, isComposing) =>
+    box.evaluate((el, [k, c]) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, isComposing: c, bubbles: true, cancelable: true })), [key, isComposing]);
+  await box.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionstart', { data: '' })));
+  await press('ArrowDown', true);
+  await press('Enter', true);
+  await expect(box).not.toHaveAttribute('aria-activedescendant', /.+/);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await box.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { data: '' })));
+  await press('ArrowDown', false);
+  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+});

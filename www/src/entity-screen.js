@@ -807,7 +807,9 @@ export class EntityScreenElement extends HTMLElement {
   #renderFilters() {
     const ui = this.#ui;
     const info = this.info;
-    ui.thresholdInput.value = String(this.#currentThreshold());
+    const threshold = this.#currentThreshold();
+    ui.thresholdInput.min = String(Math.min(0.5, threshold));
+    ui.thresholdInput.value = String(threshold);
     this.#renderThresholdValue();
     const legend = h('legend', { textContent: this.#t('listsLegend') });
     const rows = [];
