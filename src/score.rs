@@ -27,12 +27,24 @@
 //! ```text
 //! Q = Σ sim·w over paired query tokens  / Σ w over all query tokens
 //! L = Σ sim·w over paired listed tokens / Σ w over all listed tokens
-//! score = Q^0.8 · L^0.25 · penalties
+//! score = Q^0.8 · L^e · penalties
 //! ```
 //!
 //! so a query word left unmatched costs much more than an extra word in the
-//! listed name. Penalties: numbers that disagree, a match that rests on a
-//! single fuzzy word, a match on weak words only.
+//! listed name. The listed side's exponent `e` is 0.25 once two distinctive
+//! words agree (or a one-word query equals a rare listed word), else 0.5;
+//! while typing (prefix mode) it is 0.1 and 0.25, since the rest of the
+//! listed name is what has not been typed yet. Penalties: numbers that
+//! disagree (×0.6), a match on weak words only (×0.6), a match that rests on
+//! a single similar-but-not-equal word (×0.8 up to five letters, ×0.88 up to
+//! eight).
+//!
+//! Token similarity ([`token_sim`]): 1 for equal words (after
+//! normalisation), 0.95 for equal phonetic keys (transliteration variants,
+//! four letters or more), 0.9+ for a typed prefix, else an edit-distance
+//! similarity with a length-dependent allowance ([`edit_sim`]); numbers only
+//! pair when equal; an initial pairs with a word of the same first letter
+//! (0.8).
 
 use crate::normalize::TokenKind;
 
