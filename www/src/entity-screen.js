@@ -598,10 +598,10 @@ export class EntityScreenElement extends HTMLElement {
     );
   }
 
-  #clear(keepFocusText) {
+  #clear(keepText) {
     clearTimeout(this.#debounce);
     this.#searchId++;
-    if (!keepFocusText) this.#ui.input.value = '';
+    if (!keepText) this.#ui.input.value = '';
     this.#ui.clear.hidden = !this.#ui.input.value;
     this.#lastQuery = '';
     this.#matches = [];
