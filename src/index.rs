@@ -17,7 +17,33 @@
 //! ranked by the weight they could match, and only the best
 //! [`MAX_CANDIDATES`] are fully scored.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the index's keys are short strings and small integers that no
+/// adversary chooses at build time, and SipHash was a tenth of start-up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::model::Party;
 use crate::normalize::{phonetic_key, tokens, TokenKind};
@@ -86,7 +112,7 @@ impl Index {
     /// Indexes every name and alias of `parties`.
     pub fn build(parties: &[Party]) -> Index {
         // Pass 1: tokenise, intern.
-        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut interned: HashMap<String, u32> = HashMap::default();
         let mut dict: Vec<String> = Vec::new();
         let mut kinds: Vec<TokenKind> = Vec::new();
         let mut names: Vec<NameRef> = Vec::new();
@@ -184,8 +210,8 @@ impl Index {
             .iter()
             .map(|t| phonetic_key(t).into_boxed_str())
             .collect();
-        let mut key_map: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        let mut grams: HashMap<[u8; 3], Vec<u32>> = HashMap::new();
+        let mut key_map: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut grams: HashMap<[u8; 3], Vec<u32>> = HashMap::default();
         for (id, t) in dict.iter().enumerate() {
             if !matches!(kinds[id], TokenKind::Word) {
                 continue;
@@ -367,7 +393,7 @@ impl Index {
             _ => 3,
         };
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
-        let mut counts: HashMap<u32, u16> = HashMap::new();
+        let mut counts: HashMap<u32, u16> = HashMap::default();
         for g in &grams {
             if let Some(ids) = self.grams.get(g) {
                 for &id in ids {

@@ -582,7 +582,11 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(words.len().min(MAX_TOKENS));
     let mut i = 0;
     'outer: while i < words.len() && out.len() < MAX_TOKENS {
-        for (phrase, class) in LEGAL_PHRASES {
+        // Most words start no phrase: one cheap check before the table.
+        let starts_phrase = LEGAL_PHRASES
+            .iter()
+            .any(|(p, _)| p[0].len() == words[i].text.len() && p[0] == words[i].text);
+        for (phrase, class) in LEGAL_PHRASES.iter().filter(|_| starts_phrase) {
             let n = phrase.len();
             if i + n <= words.len()
                 && phrase
