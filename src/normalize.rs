@@ -594,8 +594,6 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
                     .zip(&words[i..i + n])
                     .all(|(p, w)| *p == w.text)
             {
-                // "s a" and "as" are legal forms only at the end of a name, or
-                // before another legal form; elsewhere they are letters/words.
                 out.push(Token {
                     text: (*class).to_string(),
                     kind: TokenKind::Legal,
@@ -606,40 +604,39 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
                 continue 'outer;
             }
         }
-        let w = &words[i];
-        let text = w.text.as_str();
-        let (text, kind) = if text.bytes().all(|b| b.is_ascii_digit()) {
-            (text.trim_start_matches('0').to_string(), TokenKind::Number)
-        } else if let Some(class) = legal_class(text).filter(|_| {
+        let (start, end) = (words[i].start, words[i].end);
+        // The word's own String becomes the token's when it is kept as is:
+        // this runs for every word of every listed name at start-up.
+        let owned = std::mem::take(&mut words[i].text);
+        let (text, kind) = if owned.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = owned.trim_start_matches('0');
+            let digits = if digits.is_empty() { "0" } else { digits };
+            (digits.to_string(), TokenKind::Number)
+        } else if let Some(class) = legal_class(&owned).filter(|_| {
             // Ambiguous short forms ("as", "ad", "ab", "ag", "sa") count as
             // legal forms only after the first word: "AS Holding" keeps "as".
-            i > 0 || text.len() > 2
+            i > 0 || owned.len() > 2
         }) {
             (class.to_string(), TokenKind::Legal)
-        } else if let Some(sym) = symbol(text) {
+        } else if let Some(sym) = symbol(&owned) {
             let kind = if is_stop(sym) {
                 TokenKind::Stop
             } else {
                 TokenKind::Word
             };
             (sym.to_string(), kind)
-        } else if is_stop(text) {
-            (text.to_string(), TokenKind::Stop)
-        } else if text.len() == 1 {
-            (text.to_string(), TokenKind::Initial)
+        } else if is_stop(&owned) {
+            (owned, TokenKind::Stop)
+        } else if owned.len() == 1 {
+            (owned, TokenKind::Initial)
         } else {
-            (text.to_string(), TokenKind::Word)
-        };
-        let text = if kind == TokenKind::Number && text.is_empty() {
-            "0".to_string()
-        } else {
-            text
+            (owned, TokenKind::Word)
         };
         out.push(Token {
             text,
             kind,
-            start: w.start,
-            end: w.end,
+            start,
+            end,
         });
         i += 1;
     }
