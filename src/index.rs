@@ -76,8 +76,11 @@ pub struct Index {
     weights: Vec<f32>,
     post_offsets: Vec<u32>,
     post_ids: Vec<u32>,
-    key_map: HashMap<Box<str>, Vec<u32>>,
-    grams: HashMap<[u8; 3], Vec<u32>>,
+    /// Sorted (hash of phonetic key, token id) of every word.
+    key_map: Vec<(u64, u32)>,
+    /// Sorted `trigram << 32 | token id` of every word of four letters or
+    /// more: one flat array sorts faster at start-up than a map of vectors.
+    grams: Vec<u64>,
     /// Sorted (hash, token id) of every short word and each of its
     /// one-letter deletions: a typo or swap in a short word shares a
     /// deletion with the word ("woek" and "woke" both give "wok"), where
@@ -210,22 +213,20 @@ impl Index {
             .iter()
             .map(|t| phonetic_key(t).into_boxed_str())
             .collect();
-        let mut key_map: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        let mut grams: HashMap<[u8; 3], Vec<u32>> = HashMap::default();
+        let mut key_map: Vec<(u64, u32)> = Vec::new();
+        let mut grams: Vec<u64> = Vec::new();
         for (id, t) in dict.iter().enumerate() {
             if !matches!(kinds[id], TokenKind::Word) {
                 continue;
             }
-            key_map.entry(keys[id].clone()).or_default().push(id as u32);
+            key_map.push((fnv(keys[id].as_bytes()), id as u32));
             if t.len() >= 4 {
-                for g in trigrams(t) {
-                    let v = grams.entry(g).or_default();
-                    if v.last() != Some(&(id as u32)) {
-                        v.push(id as u32);
-                    }
-                }
+                grams.extend(trigrams(t).map(|g| (gram_code(g) << 32) | id as u64));
             }
         }
+        key_map.sort_unstable();
+        grams.sort_unstable();
+        grams.dedup();
 
         let mut deletions: Vec<(u64, u32)> = Vec::new();
         for (id, t) in dict.iter().enumerate() {
@@ -323,9 +324,15 @@ impl Index {
                 exp.push((id, 1.0));
             }
             if t.kind == TokenKind::Word {
-                if let Some(ids) = self.key_map.get(t.key.as_str()) {
-                    exp.extend(ids.iter().map(|&id| (id, 0.95)));
-                }
+                let h = fnv(t.key.as_bytes());
+                let from = self.key_map.partition_point(|e| e.0 < h);
+                exp.extend(
+                    self.key_map[from..]
+                        .iter()
+                        .take_while(|e| e.0 == h)
+                        .filter(|e| *self.keys[e.1 as usize] == *t.key)
+                        .map(|e| (e.1, 0.95)),
+                );
                 if t.text.len() >= 4 {
                     self.fuzzy(&t.text, &mut exp);
                 }
@@ -394,12 +401,16 @@ impl Index {
         };
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
         let mut counts: HashMap<u32, u16> = HashMap::default();
-        for g in &grams {
-            if let Some(ids) = self.grams.get(g) {
-                for &id in ids {
-                    if self.dict[id as usize].len().abs_diff(len) <= slack {
-                        *counts.entry(id).or_default() += 1;
-                    }
+        for &g in &grams {
+            let lo = gram_code(g) << 32;
+            let from = self.grams.partition_point(|&e| e < lo);
+            for &e in self.grams[from..]
+                .iter()
+                .take_while(|&&e| e >> 32 == lo >> 32)
+            {
+                let id = e as u32;
+                if self.dict[id as usize].len().abs_diff(len) <= slack {
+                    *counts.entry(id).or_default() += 1;
                 }
             }
         }
@@ -513,6 +524,18 @@ fn for_each_deletion(w: &[u8], mut f: impl FnMut(u64)) {
     for i in 0..w.len() {
         f(hash(i));
     }
+}
+
+/// A trigram as a number.
+fn gram_code(g: [u8; 3]) -> u64 {
+    (g[0] as u64) << 16 | (g[1] as u64) << 8 | g[2] as u64
+}
+
+/// FNV-1a 64 of some bytes.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// Trigrams of `^t$`.
