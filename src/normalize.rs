@@ -516,18 +516,28 @@ fn correct_typo(w: &str) -> Option<&'static str> {
     let first = w.as_bytes()[0];
     let mask = letter_mask(w);
     let table = vocab_table();
+    let mut sounds_close = false;
     for (i, &v) in VOCAB.iter().enumerate() {
+        let vm = table.masks[i];
+        let (extra, missing) = ((mask & !vm).count_ones(), (vm & !mask).count_ones());
+        // Romanisation variants keep the first letter and nearly the same
+        // letters; only then is the phonetic key worth computing below.
+        sounds_close |= v.as_bytes()[0] == first
+            && v.len().abs_diff(w.len()) <= 3
+            && extra <= 3
+            && missing <= 3;
         if (w.len() < 6 && v.as_bytes()[0] != first) || v.len().abs_diff(w.len()) > bound {
             continue;
         }
-        let vm = table.masks[i];
-        if (mask & !vm).count_ones() as usize > bound || (vm & !mask).count_ones() as usize > bound
-        {
+        if extra as usize > bound || missing as usize > bound {
             continue;
         }
         if crate::score::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
             return Some(v);
         }
+    }
+    if !sounds_close {
+        return None;
     }
     // Romanisation variants ("obschestvo" / "obshchestvo") are further apart
     // in edits but share the phonetic key.
