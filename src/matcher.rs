@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::dataset::Dataset;
 use crate::index::{Index, NameRef, QueryTerm};
 use crate::model::{ListId, Party, PartyType};
-use crate::normalize::{tokens, TokenKind};
+use crate::normalize::tokens;
 use crate::score::{self, Penalty, Scored, Term};
 
 /// The default match threshold: matches scoring below it are not reported.
@@ -288,9 +288,4 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
         });
     }
     out
-}
-
-/// Kinds that count as words a user typed (for empty-query checks).
-pub fn has_searchable_words(query: &str) -> bool {
-    tokens(query).iter().any(|t| t.kind != TokenKind::Stop)
 }
