@@ -511,18 +511,12 @@ const SHORT: std::ops::Range<usize> = 4..8;
 
 /// Calls `f` with the FNV-1a hash of `w` and of each one-letter deletion of it.
 fn for_each_deletion(w: &[u8], mut f: impl FnMut(u64)) {
-    let hash = |skip: usize| -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (i, &b) in w.iter().enumerate() {
-            if i != skip {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-        h
-    };
-    f(hash(usize::MAX));
+    f(fnv(w));
     for i in 0..w.len() {
-        f(hash(i));
+        let mut h = Fnv::default();
+        h.write(&w[..i]);
+        h.write(&w[i + 1..]);
+        f(h.finish());
     }
 }
 
