@@ -15,9 +15,14 @@
 //! ```text
 //! names.json  {"label": str, "parties": [[list, id], ...],
 //!              "names": [[party, name], ...]}
-//! cases.json  names.json's fields plus "seed": n and
-//!              "queries": [{"q": str, "target": party, "kind": str, "prefix": bool}]
+//! cases.json  names.json's fields plus "seed": n,
+//!              "queries": [{"q": str, "target": party, "kind": str, "prefix": bool}],
+//!              "innocent": [str, ...]
 //! ```
+//!
+//! `innocent` is `tests/data/innocent_names.txt` less the names the
+//! evaluation sets aside as actually listed (its own check): a result for
+//! one of them is a false hit.
 //!
 //! A party is a distinct (list code, id) pair, its number the index in
 //! `parties`; a result "finds" the target when its list code and id are that
@@ -28,6 +33,9 @@
 #[allow(dead_code)]
 #[path = "../evaluate/cases.rs"]
 mod cases;
+#[allow(dead_code)]
+#[path = "../evaluate/innocent.rs"]
+mod innocent;
 #[allow(dead_code)]
 #[path = "../evaluate/perturb.rs"]
 mod perturb;
@@ -137,6 +145,18 @@ fn main() {
         })
         .collect();
 
+    let innocent_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/innocent_names.txt");
+    let checker = innocent::Checker::new(&dataset);
+    let innocent: Vec<String> = innocent::load(&innocent_path)
+        .unwrap_or_else(|e| {
+            eprintln!("cannot read {}: {e}", innocent_path.display());
+            std::process::exit(1);
+        })
+        .into_iter()
+        .filter(|name| checker.conflict(name).is_none())
+        .collect();
+
     let mut doc = json!({ "label": dataset.label, "parties": parties, "names": names });
     std::fs::create_dir_all(&args.out).unwrap_or_else(|e| {
         eprintln!("cannot create {}: {e}", args.out.display());
@@ -156,9 +176,11 @@ fn main() {
     doc["seed"] = json!(args.seed);
     let n_queries = queries.len();
     doc["queries"] = Value::Array(queries);
+    let n_innocent = innocent.len();
+    doc["innocent"] = json!(innocent);
     let cases_path = write("cases.json", &doc);
     eprintln!(
-        "{} parties, {} names, {n_queries} perturbed queries (seed {}): {}, {}",
+        "{} parties, {} names, {n_queries} perturbed queries (seed {}), {n_innocent} innocent names: {}, {}",
         parties_len(&doc),
         doc["names"].as_array().map_or(0, Vec::len),
         args.seed,

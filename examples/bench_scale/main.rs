@@ -277,7 +277,7 @@ fn shares(ds: &Dataset) -> Value {
     json!({
         "total": { "raw": full.0, "gzip": full.1 },
         "parts": [
-            part("header, lists, provenance, per-party list and type", empty, (0, 0)),
+            part("header, lists, provenance; per party: list, type, empty-field markers", empty, (0, 0)),
             part("ids, names and aliases", names, empty),
             part("result-list extras: countries, Federal Register citation", list, names),
             part("details: addresses, programs, dates, licence texts, remarks, ids, vessels, URLs", full, list),
@@ -334,21 +334,26 @@ fn main() {
         "r@1",
         "r@10"
     );
+    // serde_json's Display ignores widths: format each cell as a string first.
+    let cell = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
     for r in report["datasets"].as_array().into_iter().flatten() {
         println!(
             "{:<24} {:>8} {:>8} {:>11} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>6} {:>6}",
-            r["dataset"].as_str().unwrap_or(""),
-            r["parties"],
-            r["names"],
-            r["bytes"],
-            r["startup_ms"]["best"],
-            r["startup_ms"]["median"],
-            r["query_us"]["mean"],
-            r["query_us"]["p50"],
-            r["query_us"]["p90"],
-            r["query_us"]["p99"],
-            r["recall_at_1"],
-            r["recall_at_10"],
+            cell(&r["dataset"]),
+            cell(&r["parties"]),
+            cell(&r["names"]),
+            cell(&r["bytes"]),
+            cell(&r["startup_ms"]["best"]),
+            cell(&r["startup_ms"]["median"]),
+            cell(&r["query_us"]["mean"]),
+            cell(&r["query_us"]["p50"]),
+            cell(&r["query_us"]["p90"]),
+            cell(&r["query_us"]["p99"]),
+            cell(&r["recall_at_1"]),
+            cell(&r["recall_at_10"]),
         );
     }
     println!("\ndefault dataset bytes by part (raw, gzip -9, share of the whole):");
@@ -358,12 +363,12 @@ fn main() {
         .flatten()
     {
         println!(
-            "  {:<84} {:>9} {:>9}  {:>5} {:>5}",
-            p["part"].as_str().unwrap_or(""),
-            p["raw"],
-            p["gzip"],
-            p["raw_share"],
-            p["gzip_share"]
+            "  {:<92} {:>9} {:>9}  {:>5} {:>5}",
+            cell(&p["part"]),
+            cell(&p["raw"]),
+            cell(&p["gzip"]),
+            cell(&p["raw_share"]),
+            cell(&p["gzip_share"])
         );
     }
     if let Some(dir) = args.out.parent() {
