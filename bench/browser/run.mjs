@@ -6,10 +6,20 @@
 //   node bench/browser/run.mjs [--queries N] [--slow-queries N] [--engines a,b] [--runs N]
 //        [--no-engines] [--no-cold] [--no-export] [--out FILE]
 //
-// Writes JSON (default target/bench/browser.json) and prints a table.
+// Writes JSON (default target/bench/browser.json) and prints a table. The
+// JSON: {command, date, commit, machine, product, args, notes,
+//   engines: {dataset, engines: [{engine, version, how, loadMs, loadParts,
+//     queries, calls, queryMs: {mean, p50, p90, p99, max}, recallAt1,
+//     recallAt10, innocent, innocentWithAnyResult, recallAt10ByKind,
+//     p50MsByKind}]},
+//   coldStart: [{page, url, best, firstResultMsAll, loads: [{firstResultMs,
+//     bytesBeforeFirstResult, bodyBytesBeforeFirstResult,
+//     requestsBeforeFirstResult, inFlightAtFirstResult, bytesTotal,
+//     longTasksBeforeFirstResult, longestTaskBeforeFirstResultMs, ...}]}],
+//   targets: [{what, target, measured, met}]}
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,6 +229,33 @@ async function runCold(browser, base, runs) {
   return out;
 }
 
+/** Issue 8's targets next to what this run measured: reported, never
+ * asserted (`met` is null when this run lacks the figure). */
+function targets(report) {
+  const eng = (name) => report.engines?.engines.find((e) => e.engine === name && !e.error);
+  const cold = (prefix) => report.coldStart?.find((c) => c.page.startsWith(prefix))?.best;
+  const ours = eng('entity-screen');
+  const ms = eng('MiniSearch');
+  const demo = cold('demo');
+  const peer = cold('MiniSearch');
+  let standalone = null;
+  try {
+    standalone = statSync(join(root, 'dist/standalone.html')).size;
+  } catch {}
+  const t = (what, target, measured, met) => ({ what, target, measured, met: measured == null ? null : met });
+  return [
+    t('first result on the demo page / MiniSearch page, same run', '<= 0.5', demo && peer ? round(demo.firstResultMs / peer.firstResultMs, 2) : null, demo && peer && demo.firstResultMs <= peer.firstResultMs / 2),
+    t('first result on the demo page, ms', '<= 150 (quiet machine)', demo?.firstResultMs, demo?.firstResultMs <= 150),
+    t('bytes before the first result (default dataset)', '<= 700 KB', demo?.bytesBeforeFirstResult, demo?.bytesBeforeFirstResult <= 700_000),
+    t('bytes of everything the demo page loads, details included', '<= 1.6 MB', demo?.bytesTotal, demo?.bytesTotal <= 1_600_000),
+    t('dist/standalone.html on disk, bytes', '<= 2.5 MB', standalone, standalone <= 2_500_000),
+    t('main-thread tasks >= 50 ms before the first result (demo)', '0', demo?.longTasksBeforeFirstResult, demo?.longTasksBeforeFirstResult === 0),
+    t('load in the wasm (in-page), ms', '<= 20', ours?.loadMs, ours?.loadMs <= 20),
+    t('MiniSearch p50 / our p50', '>= 6', ours && ms ? round(ms.queryMs.p50 / ours.queryMs.p50, 1) : null, ours && ms && ms.queryMs.p50 / ours.queryMs.p50 >= 6),
+    t('our p99 / MiniSearch p50', '<= 0.7', ours && ms ? round(ours.queryMs.p99 / ms.queryMs.p50, 2) : null, ours && ms && ours.queryMs.p99 / ms.queryMs.p50 <= 0.7),
+  ];
+}
+
 function table(report) {
   const lines = [];
   const pad = (s, n, left = false) => (left ? String(s ?? '').padEnd(n) : String(s ?? '').padStart(n));
@@ -246,6 +283,11 @@ function table(report) {
         `${pad(c.page, 48, true)}${pad(b?.firstResultMs, 10)}${pad(c.firstResultMsAll.join('/'), 22)}${pad(b?.bytesBeforeFirstResult, 11)}${pad(b?.bytesTotal, 11)}${pad(b?.longTasksBeforeFirstResult, 11)}${pad(b?.longestTaskBeforeFirstResultMs, 9)}`,
       );
     }
+  }
+  if (report.targets) {
+    lines.push('');
+    lines.push('Issue 8 targets (reported, not asserted):');
+    for (const x of report.targets) lines.push(`  ${x.met == null ? '  -  ' : x.met ? ' met ' : ' NOT '} ${x.what}: ${x.measured ?? 'not measured'} (target ${x.target})`);
   }
   return lines.join('\n');
 }
@@ -287,6 +329,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  report.targets = targets(report);
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');
   console.log(JSON.stringify(report, null, 2));
