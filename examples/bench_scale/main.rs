@@ -237,13 +237,14 @@ fn targets(rows: &[Value]) -> Value {
     let row = |name: &str| rows.iter().find(|r| r["dataset"] == name);
     let (el, default) = (row("EL only"), row("default"));
     let start = default.and_then(|d| d["startup_ms"]["best"].as_f64());
-    let ratio = match (el, default) {
-        (Some(e), Some(d)) => d["query_us"]["mean"]
+    let ratio = |stat: &str| match (el, default) {
+        (Some(e), Some(d)) => d["query_us"][stat]
             .as_f64()
-            .zip(e["query_us"]["mean"].as_f64())
+            .zip(e["query_us"][stat].as_f64())
             .map(|(d, e)| (d / e * 100.0).round() / 100.0),
         _ => None,
     };
+    let (mean, p50) = (ratio("mean"), ratio("p50"));
     json!([
         {
             "what": "default dataset, bytes to a ready screener, ms (best)",
@@ -254,8 +255,16 @@ fn targets(rows: &[Value]) -> Value {
         {
             "what": "mean query time, default / Entity List only (6x the parties)",
             "target": "<= 2",
-            "measured": ratio,
-            "met": ratio.map(|r| r <= 2.0),
+            "measured": mean,
+            "met": mean.map(|r| r <= 2.0),
+        },
+        {
+            // The mean moves with a few slow outliers on a busy machine;
+            // the median does not.
+            "what": "median query time, default / Entity List only",
+            "target": "<= 2",
+            "measured": p50,
+            "met": p50.map(|r| r <= 2.0),
         },
     ])
 }
