@@ -147,6 +147,19 @@ impl WasmScreener {
         to_js(&self.0.compare(&a, &b))
     }
 
+    /// The full record of the party with this id (the `record` of its
+    /// search results), or `null` when no party has it. A linear scan: it
+    /// runs once per detail view opened, not per keystroke.
+    pub fn detail(&self, id: JsValue) -> Result<JsValue, JsError> {
+        let id = id
+            .as_string()
+            .ok_or_else(|| js_error("detail takes a record id (a string)"))?;
+        match self.0.dataset().parties.iter().find(|p| p.id == id) {
+            Some(party) => to_js(party),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
     /// The dataset's label, format version and, per list, its code, name,
     /// agency, "as of" date, party count and source files.
     pub fn info(&self) -> Result<JsValue, JsError> {

@@ -255,3 +255,34 @@ test('keys pressed while an IME is composing are left to the IME', async ({ page
   await press('ArrowDown', false);
   await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
 });
+
+test('compare scores two names with the core, through the Worker, and rejects what is not two strings', async ({ page }) => {
+  const result = await page.evaluate(() => document.querySelector('entity-screen').compare('Candiru Ltd', 'Candiru'));
+  expect(result.match).toBe(true);
+  expect(result.score).toBeGreaterThan(0.75);
+  expect(result.score).toBeLessThanOrEqual(1);
+  expect(Array.isArray(result.reasons)).toBe(true);
+  const unrelated = await page.evaluate(() => document.querySelector('entity-screen').compare('Candiru', 'Positive Technologies'));
+  expect(unrelated.match).toBe(false);
+  expect(unrelated.score).toBeLessThan(result.score);
+  const error = await page.evaluate(() =>
+    document.querySelector('entity-screen').compare('Candiru', 42).then(() => 'no error', (e) => e.message),
+  );
+  expect(error).toBe('compare takes two strings');
+});
+
+test('before the wasm loads, the threshold slider already shows the core default it will use', async ({ page }) => {
+  // fetch.html loads the wasm on focus only, so nothing has loaded yet.
+  await page.goto('/test/fetch.html');
+  await expect.poll(() => page.evaluate(() => !!customElements.get('entity-screen'))).toBe(true);
+  const before = await page.evaluate(() => {
+    const el = document.querySelector('entity-screen');
+    return { value: Number(el.shadowRoot.querySelector('.es-range').value), info: el.info };
+  });
+  expect(before.info).toBe(null);
+  await page.evaluate(() => document.querySelector('entity-screen').load());
+  const info = await page.evaluate(() => document.querySelector('entity-screen').info);
+  expect(before.value).toBe(info.default_threshold);
+  const after = await page.evaluate(() => Number(document.querySelector('entity-screen').shadowRoot.querySelector('.es-range').value));
+  expect(after).toBe(info.default_threshold);
+});

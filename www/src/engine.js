@@ -1,7 +1,23 @@
-// The page side of the wasm: starts the Worker that owns it (or, where the
-// page's CSP forbids blob: workers, runs the same host code on the page) and
-// turns requests into promises. One engine per page and wasm source, shared by
-// every <entity-screen> on it, so the lists load once.
+// The page side of the wasm, shared by every element that screens names
+// (<entity-screen>, and <entity-screen-batch> in batch/). It starts the
+// Worker that owns the wasm (or, where the page's CSP forbids blob: workers,
+// runs the same host code on the page) and turns requests into promises. One
+// engine per page and wasm source, so the lists load once whatever the
+// number of elements.
+//
+// API (every method resolves or rejects with an Error carrying the core's
+// message):
+//   const engine = engineFor(key, wasmSource)  // wasmSource: () => source for compileWasm
+//   await engine.start()        -> {screener: 0, info, defaultThreshold, timings, mode: 'worker'|'page'}
+//   await engine.search(screener, query, options)      -> matches (as the CLI's --json)
+//   await engine.searchMany(screener, queries, options) -> [{query, matches} | {query, error}]
+//   await engine.detail(screener, id)                  -> record | null
+//   await engine.compare(screener, a, b)               -> {score, match, reasons, pairs}
+//   await engine.open(bytes)    -> {screener, info}     (another dataset, by its bytes)
+//   await engine.close(screener)                        (frees an opened dataset)
+// `screener` is the number start() or open() returned (0: the default one).
+// Requests are answered in order; callers that must drop stale answers keep
+// their own sequence number (see ui/controller.js).
 
 import { createHost } from './host.js';
 import WORKER_SOURCE from '#worker-source';
@@ -105,16 +121,32 @@ export class Engine {
     return this.request('search', { screener, query, options });
   }
 
-  /** Opens another dataset from its bytes; resolves to {screener, info}. */
+  async searchMany(screener, queries, options) {
+    await this.start();
+    return this.request('searchMany', { screener, queries, options });
+  }
+
+  async detail(screener, id) {
+    await this.start();
+    return this.request('detail', { screener, id });
+  }
+
+  async compare(screener, a, b) {
+    await this.start();
+    return this.request('compare', { screener, a, b });
+  }
+
+  /** Opens another dataset from its bytes (copied, the caller keeps
+   * theirs); resolves to {screener, info}. */
   async open(bytes) {
     await this.start();
     const copy = bytes instanceof ArrayBuffer ? new Uint8Array(bytes.slice(0)) : new Uint8Array(bytes);
     return this.request('open', { bytes: copy }, [copy.buffer]);
   }
 
-  async compare(a, b) {
+  async close(screener) {
     await this.start();
-    return this.request('compare', { a, b });
+    return this.request('close', { screener });
   }
 }
 
