@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -81,13 +81,30 @@ async function bundle(entry, options, workerSource) {
   return result.outputFiles[0].text;
 }
 
+// The core's default threshold, read from the wasm just built (one
+// definition, DEFAULT_THRESHOLD in src/matcher.rs): the element shows it on
+// the slider before its wasm has loaded.
+const glueModule = (await import(pathToFileURL(gluePath).href)).default;
+glueModule.initSync({ module: wasm });
+const defaultThreshold = glueModule.Screener.defaultThreshold();
+if (!(defaultThreshold > 0 && defaultThreshold <= 1)) throw new Error(`bad default threshold ${defaultThreshold}`);
+const elementDefines = { __DEFAULT_THRESHOLD__: JSON.stringify(defaultThreshold) };
+
 const workerSource = await bundle('worker-main.js', { format: 'iife' });
 const moduleJs = await bundle(
   'index.js',
-  { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri) } },
+  { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri), ...elementDefines } },
   workerSource,
 );
-const standaloneJs = await bundle('standalone.js', { format: 'iife' }, workerSource);
+const standaloneJs = await bundle('standalone.js', { format: 'iife', define: elementDefines }, workerSource);
+// The core without the UI, for browsers and Node (ES module, not minified
+// beyond whitespace so a reader can follow it; the glue is most of it).
+const coreJs = await bundle('core-entry.js', {
+  format: 'esm',
+  platform: 'neutral',
+  minifyIdentifiers: false,
+  define: { __WASM_SRI__: JSON.stringify(wasmSri) },
+});
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -96,6 +113,7 @@ const files = {
   'entity-screen.js': moduleJs,
   'entity-screen.wasm': wasm,
   'entity-screen.wasm.js': wasmAsScript(wasm),
+  'entity-screen-core.js': coreJs,
 };
 for (const [name, content] of Object.entries(files)) writeFileSync(join(dist, name), content);
 const moduleSri = sri(Buffer.from(moduleJs));
@@ -146,6 +164,25 @@ const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html')
   WASM_BASE64: wasmBase64,
 });
 writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
+
+// The npm package, ready for `npm pack dist/npm` / `npm publish dist/npm`:
+// www/package.json (the publishable manifest; the repo-root package.json only
+// drives the dev tools) with the crate's version, the bundles, the wasm, the
+// type declarations and www/README.md.
+const npmDir = join(dist, 'npm');
+mkdirSync(npmDir, { recursive: true });
+const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+const manifest = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8'));
+manifest.version = cargoVersion;
+writeFileSync(join(npmDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js']) {
+  copyFileSync(join(dist, name), join(npmDir, name));
+}
+for (const name of ['entity-screen.d.ts', 'core.d.ts', 'strings.d.ts']) copyFileSync(join(www, 'types', name), join(npmDir, name));
+copyFileSync(join(www, 'README.md'), join(npmDir, 'README.md'));
+for (const name of manifest.files) {
+  if (!readFileSync(join(npmDir, name))) throw new Error(`package file ${name} missing`);
+}
 
 // The copy-paste snippet.
 const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entity-screen.js"

@@ -56,10 +56,11 @@ async function loadScript(url) {
   return text;
 }
 
-/** Reads a file:// URL in Node. The module name is not a literal, so
- * bundlers building for browsers leave it alone. */
+/** Reads a file:// URL in Node. The module name is computed (a literal,
+ * even a constant one, would be folded in and resolved by bundlers
+ * building for browsers, which then fail on a Node built-in). */
 async function readFileUrl(url) {
-  const fsName = 'node:fs/promises';
+  const fsName = ['node', 'fs/promises'].join(':');
   const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ fsName);
   return new Uint8Array(await fs.readFile(new URL(url)));
 }
