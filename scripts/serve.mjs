@@ -50,8 +50,9 @@ async function resolvePath(mounts, urlPath) {
  * every request path it received, in order (tests check that a page asked
  * for nothing but its own files). `mounts` are [urlPrefix, directory] pairs,
  * first match wins (default: dist/ at /, the test pages at /test/).
+ * `cors` adds Access-Control-Allow-Origin: * to every file.
  */
-export function serve({ port = 0, host = '127.0.0.1', mounts = DEFAULT_MOUNTS } = {}) {
+export function serve({ port = 0, host = '127.0.0.1', mounts = DEFAULT_MOUNTS, cors = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://localhost').pathname;
@@ -64,6 +65,9 @@ export function serve({ port = 0, host = '127.0.0.1', mounts = DEFAULT_MOUNTS } 
         'Content-Type': urlPath.startsWith(OCTET) ? 'application/octet-stream' : types[extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        // `cors`: play a CDN, whose files a page on another origin loads
+        // with crossorigin + integrity.
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
