@@ -119,28 +119,36 @@ for (const [name, content] of Object.entries(files)) writeFileSync(join(dist, na
 const moduleSri = sri(Buffer.from(moduleJs));
 
 // The demo page. Its CSP forbids every connection, so the widget is told to
-// load the wasm as a script (loader="script") rather than fetch it.
+// load the wasm as a script (loader="script") rather than fetch it. Its own
+// script and style are inline, allowed by their hashes, so 'self' is left
+// only where it is needed: script-src, for entity-screen.js and the Worker's
+// importScripts of entity-screen.wasm.js. Images: only data: (the empty
+// favicon), so nothing can be sent to any server as an image URL. The one
+// form action is the official search the no-script fallback opens.
+const OFFICIAL_SEARCH = 'https://www.trade.gov/data-visualization/csl-search';
+const demoScript = readFileSync(join(www, 'demo/demo.js'), 'utf8');
+const demoStyle = readFileSync(join(www, 'demo/demo.css'), 'utf8');
 const demoCsp = [
   "default-src 'none'",
   "connect-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${cspHash(demoScript)}`,
   'worker-src blob:',
-  "style-src 'self'",
-  "img-src 'self' data:",
+  `style-src ${cspHash(demoStyle)}`,
+  'img-src data:',
   "base-uri 'none'",
-  "form-action 'none'",
+  `form-action ${OFFICIAL_SEARCH}`,
 ].join('; ');
 const fill = (template, values) =>
   template.replace(/%%([A-Z0-9_]+)%%/g, (m, k) => {
     if (!(k in values)) throw new Error(`template placeholder ${m} has no value`);
     return values[k];
   });
+const demoTemplate = readFileSync(join(www, 'demo/index.html'), 'utf8');
+if (!demoTemplate.includes(`action="${OFFICIAL_SEARCH}"`)) throw new Error('the demo form must lead to the official search');
 writeFileSync(
   join(dist, 'index.html'),
-  fill(readFileSync(join(www, 'demo/index.html'), 'utf8'), { CSP: demoCsp, MODULE_SRI: moduleSri }),
+  fill(demoTemplate, { CSP: demoCsp, MODULE_SRI: moduleSri, DEMO_SCRIPT: demoScript, DEMO_STYLE: demoStyle }),
 );
-copyFileSync(join(www, 'demo/demo.css'), join(dist, 'demo.css'));
-copyFileSync(join(www, 'demo/demo.js'), join(dist, 'demo.js'));
 
 // The standalone page: everything inline, each inline script and style
 // allowed by its hash. The wasm sits in a data block (never executed, so CSP
