@@ -206,12 +206,13 @@ const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entit
 writeFileSync(join(dist, 'embed.html'), snippet);
 
 const sizes = {};
-for (const name of ['entity-screen.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'standalone.html']) {
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'standalone.html']) {
   const bytes = readFileSync(join(dist, name));
   sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 const integrity = {
   'entity-screen.js': moduleSri,
+  'entity-screen-core.js': sri(Buffer.from(coreJs)),
   'entity-screen.wasm': wasmSri,
   'entity-screen.wasm.js (checks its bytes against the .wasm hash)': wasmSri,
 };

@@ -95,11 +95,16 @@ export class Engine {
     return { ...value, mode: this.mode };
   }
 
+  /** One request; `fields` must not use the names `id` and `op` (the
+   * envelope's). */
   request(op, fields, transfer) {
     return new Promise((resolve, reject) => {
+      if (fields && (Object.hasOwn(fields, 'id') || Object.hasOwn(fields, 'op'))) {
+        throw new Error('request fields may not be named id or op');
+      }
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.send({ id, op, ...fields }, transfer);
+      this.send({ ...fields, id, op }, transfer);
     });
   }
 
@@ -128,7 +133,7 @@ export class Engine {
 
   async detail(screener, id) {
     await this.start();
-    return this.request('detail', { screener, id });
+    return this.request('detail', { screener, recordId: id });
   }
 
   async compare(screener, a, b) {

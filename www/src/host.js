@@ -13,7 +13,7 @@
 //   open {bytes}                      -> {screener, info}        (another dataset)
 //   search {screener, query, options} -> matches
 //   searchMany {screener, queries, options} -> [{query, matches} | {query, error}]
-//   detail {screener, id}             -> record | null
+//   detail {screener, recordId}       -> record | null
 //   compare {screener, a, b}          -> {score, match, reasons, pairs}
 //   close {screener}                  -> true                    (frees it)
 // Nothing here touches the DOM.
@@ -61,7 +61,7 @@ export function createHost() {
         }
       });
     },
-    detail({ screener: id, id: recordId }) {
+    detail({ screener: id, recordId }) {
       return screener(id).detail(recordId);
     },
     compare({ screener: id, a, b }) {
