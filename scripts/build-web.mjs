@@ -29,13 +29,22 @@ const wasm = readFileSync(join(web, 'entity_screen.opt.wasm'));
 const wasmSri = sri(wasm);
 const wasmBase64 = wasm.toString('base64');
 
-// The wasm as a script that assigns a string with one char per byte to
-// globalThis.__entityScreenWasm (valid as a classic script, for importScripts
+// The dataset is its own file (the wasm is built without the `embed`
+// feature): the default one, data/default.esd, built from data/sources/.
+const data = readFileSync(join(root, 'data/default.esd'));
+const dataSri = sri(data);
+// The standalone page inlines it gzipped (level 9; zlib's output is
+// deterministic) and the Worker gunzips it with DecompressionStream.
+const dataGzipBase64 = gzipSync(data, { level: 9 }).toString('base64');
+
+// Bytes as a script that assigns a string with one char per byte to a
+// global, globalThis.__entityScreenWasm or __entityScreenData (the names in
+// www/src/wasm-load.js; valid as a classic script, for importScripts
 // in the Worker, and as a module, for import() on the page). A JS
 // string literal only needs \, ", LF and CR escaped (NUL too, for safety);
 // in the UTF-8 file the bytes stay byte-aligned, so gzip compresses it within
 // a few per cent of the .wasm (base64 would add about 45 %).
-function wasmAsScript(bytes) {
+function bytesAsScript(bytes, globalName) {
   const escapes = { 0x00: '\\x00', 0x0a: '\\n', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
   const parts = [];
   const chunk = 1 << 16;
@@ -44,7 +53,7 @@ function wasmAsScript(bytes) {
     for (const b of bytes.subarray(i, i + chunk)) s += escapes[b] ?? String.fromCharCode(b);
     parts.push(s);
   }
-  return Buffer.from(`globalThis.__entityScreenWasm = "${parts.join('')}";\n`, 'utf8');
+  return Buffer.from(`globalThis.${globalName} = "${parts.join('')}";\n`, 'utf8');
 }
 
 function virtualModules(workerSource) {
@@ -88,7 +97,7 @@ const glueModule = (await import(pathToFileURL(gluePath).href)).default;
 glueModule.initSync({ module: wasm });
 const defaultThreshold = glueModule.Screener.defaultThreshold();
 if (!(defaultThreshold > 0 && defaultThreshold <= 1)) throw new Error(`bad default threshold ${defaultThreshold}`);
-const elementDefines = { __DEFAULT_THRESHOLD__: JSON.stringify(defaultThreshold) };
+const elementDefines = { __DEFAULT_THRESHOLD__: JSON.stringify(defaultThreshold), __DATA_SRI__: JSON.stringify(dataSri) };
 
 const workerSource = await bundle('worker-main.js', { format: 'iife' });
 const moduleJs = await bundle(
@@ -103,7 +112,7 @@ const coreJs = await bundle('core-entry.js', {
   format: 'esm',
   platform: 'neutral',
   minifyIdentifiers: false,
-  define: { __WASM_SRI__: JSON.stringify(wasmSri) },
+  define: { __WASM_SRI__: JSON.stringify(wasmSri), __DATA_SRI__: JSON.stringify(dataSri) },
 });
 
 rmSync(dist, { recursive: true, force: true });
@@ -112,7 +121,9 @@ mkdirSync(dist, { recursive: true });
 const files = {
   'entity-screen.js': moduleJs,
   'entity-screen.wasm': wasm,
-  'entity-screen.wasm.js': wasmAsScript(wasm),
+  'entity-screen.wasm.js': bytesAsScript(wasm, '__entityScreenWasm'),
+  'entity-screen.esd': data,
+  'entity-screen.esd.js': bytesAsScript(data, '__entityScreenData'),
   'entity-screen-core.js': coreJs,
 };
 for (const [name, content] of Object.entries(files)) writeFileSync(join(dist, name), content);
@@ -170,6 +181,7 @@ const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html')
   STYLE: standaloneCss,
   SCRIPT: inlineJs,
   WASM_BASE64: wasmBase64,
+  DATA_GZIP_BASE64: dataGzipBase64,
 });
 writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
 
@@ -183,7 +195,7 @@ const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'C
 const manifest = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8'));
 manifest.version = cargoVersion;
 writeFileSync(join(npmDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js']) {
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'entity-screen.esd', 'entity-screen.esd.js']) {
   copyFileSync(join(dist, name), join(npmDir, name));
 }
 for (const name of ['entity-screen.d.ts', 'core.d.ts', 'strings.d.ts']) copyFileSync(join(www, 'types', name), join(npmDir, name));
@@ -206,7 +218,7 @@ const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entit
 writeFileSync(join(dist, 'embed.html'), snippet);
 
 const sizes = {};
-for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'standalone.html']) {
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'entity-screen.esd', 'entity-screen.esd.js', 'standalone.html']) {
   const bytes = readFileSync(join(dist, name));
   sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
@@ -215,6 +227,8 @@ const integrity = {
   'entity-screen-core.js': sri(Buffer.from(coreJs)),
   'entity-screen.wasm': wasmSri,
   'entity-screen.wasm.js (checks its bytes against the .wasm hash)': wasmSri,
+  'entity-screen.esd': dataSri,
+  'entity-screen.esd.js (checks its bytes against the .esd hash)': dataSri,
 };
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ sizes, integrity }, null, 2) + '\n');
 

@@ -15,6 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OCTET = '/test/octet/';
 const DEFAULT_MOUNTS = [
   [OCTET, join(root, 'dist')],
+  ['/test/fixtures/', join(root, 'test-results/fixtures')],
   ['/test/', join(root, 'tests/browser/pages')],
   ['/', join(root, 'dist')],
 ];

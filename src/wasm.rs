@@ -106,11 +106,20 @@ pub struct WasmScreener(matcher::Screener);
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
-    /// A screener over the dataset embedded in this module.
+    /// A screener over the dataset embedded in this module, when it was
+    /// built with the `embed` feature. The web build is not: its dataset is
+    /// a separate file, opened with [`WasmScreener::from_bytes`].
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<WasmScreener, JsError> {
-        let dataset = Dataset::embedded().map_err(js_error)?;
-        Ok(WasmScreener(matcher::Screener::new(dataset)))
+        #[cfg(feature = "embed")]
+        {
+            let dataset = Dataset::embedded().map_err(js_error)?;
+            Ok(WasmScreener(matcher::Screener::new(dataset)))
+        }
+        #[cfg(not(feature = "embed"))]
+        Err(js_error(
+            "this module has no embedded dataset: open one with Screener.fromBytes",
+        ))
     }
 
     /// A screener over a dataset file's bytes (`entity-screen build --out`).

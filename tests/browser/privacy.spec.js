@@ -38,7 +38,7 @@ test('the demo page served over HTTP makes no request beyond its own files', asy
   const foreign = urls.filter((u) => !u.startsWith(baseURL + '/') && !u.startsWith(`blob:${baseURL}/`));
   expect(foreign).toEqual([]);
   const own = urls.filter((u) => u.startsWith(baseURL + '/')).map((u) => new URL(u).pathname);
-  expect([...new Set(own)].sort()).toEqual(['/entity-screen.js', '/entity-screen.wasm.js', '/index.html']);
+  expect([...new Set(own)].sort()).toEqual(['/entity-screen.esd.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html']);
   expect(problems).toEqual([]);
 });
 
@@ -221,4 +221,39 @@ test('a host page with the minimal CSP the README gives (fetch loader) loads and
   expect(await page.evaluate(() => window.__es.ready.mode)).toBe('worker');
   expect(await violations(page)).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test('the dataset is its own file: data-src points the widget at another dataset, fetched whole, and nothing else changes', async ({ page, context, baseURL }) => {
+  test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
+  const urls = recordRequests(context);
+  const problems = await instrument(page);
+  await page.goto('/test/fetch.html');
+  await page.evaluate(() => {
+    const el = document.querySelector('entity-screen');
+    const other = document.createElement('entity-screen');
+    other.id = 'other';
+    other.setAttribute('data-src', '/test/fixtures/hostile.esd');
+    el.after(other);
+  });
+  const info = await page.evaluate(() => document.getElementById('other').load().then(() => document.getElementById('other').info));
+  const hostileInfo = await page.evaluate((b) => document.querySelector('entity-screen').loadDataset(new Uint8Array(b)), [...readFileSync(HOSTILE_DATASET)]);
+  expect(info.label).toBe(hostileInfo.label);
+  expect(urls).toContain(`${baseURL}/test/fixtures/hostile.esd`);
+  expect(urls).toContain(`${baseURL}/entity-screen.esd`);
+  expect(problems).toEqual([]);
+});
+
+test('a dataset that does not match its data-integrity is refused with a clear message', async ({ page }) => {
+  test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
+  await instrument(page);
+  await page.goto('/test/fetch.html');
+  const message = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    el.setAttribute('data-src', '/test/fixtures/hostile.esd');
+    el.setAttribute('data-integrity', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await el.load();
+    return el.shadowRoot.querySelector('.es-data').textContent;
+  });
+  expect(message).toContain('The screening data could not be loaded');
+  expect(await page.evaluate(() => document.querySelector('entity-screen').info)).toBe(null);
 });

@@ -40,7 +40,11 @@ before(async () => {
   const { createHost } = await import(url);
   handle = createHost();
   const bytes = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.wasm')));
-  const init = await value('init', { wasm: { bytes } });
+  // The web build's wasm is code only: without a dataset it refuses to start.
+  const bare = await ask('init', { wasm: { bytes } });
+  assert.deepEqual([bare.ok, bare.error], [false, 'this module has no embedded dataset: open one with Screener.fromBytes']);
+  const data = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.esd')));
+  const init = await value('init', { wasm: { bytes }, data: { bytes: data } });
   assert.equal(init.screener, 0);
   assert.equal(init.defaultThreshold, init.info.default_threshold);
 });

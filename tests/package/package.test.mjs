@@ -43,6 +43,8 @@ test('the tarball holds the bundles, the wasm, the types and the README, and not
     'core.d.ts',
     'entity-screen-core.js',
     'entity-screen.d.ts',
+    'entity-screen.esd',
+    'entity-screen.esd.js',
     'entity-screen.js',
     'entity-screen.wasm',
     'entity-screen.wasm.js',
@@ -99,8 +101,10 @@ test('a page bundled with esbuild from the installed package renders the element
     outfile: join(site, 'main.js'),
     logLevel: 'warning',
   });
-  // The element finds its wasm next to the script that holds it (import.meta.url).
-  copyFileSync(join(project, 'node_modules/entity-screen/entity-screen.wasm'), join(site, 'entity-screen.wasm'));
+  // The element finds its wasm and dataset next to the script that holds it (import.meta.url).
+  for (const file of ['entity-screen.wasm', 'entity-screen.esd']) {
+    copyFileSync(join(project, 'node_modules/entity-screen', file), join(site, file));
+  }
   writeFileSync(
     join(site, 'index.html'),
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>app</title><link rel="icon" href="data:,">
@@ -129,7 +133,7 @@ test('a page bundled with esbuild from the installed package renders the element
     await first.locator('.es-name').filter({ hasText: 'Candiru' }).waitFor({ timeout: 30_000 });
     assert.match(await first.textContent(), /Entity List/);
     assert.deepEqual(outside, []);
-    assert.deepEqual([...new Set(server.requests)].sort(), ['/entity-screen.wasm', '/index.html', '/main.js']);
+    assert.deepEqual([...new Set(server.requests)].sort(), ['/entity-screen.esd', '/entity-screen.wasm', '/index.html', '/main.js']);
   } finally {
     await browser.close();
     await server.close();

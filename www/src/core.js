@@ -3,7 +3,7 @@
 // widget (host.js) and dist/entity-screen-core.js (core-entry.js) both use
 // this module, so there is one way to load and call the wasm.
 //
-//   const screener = await createScreener({ wasm, data });
+//   const screener = await createScreener({ wasm, data });  // data: the dataset file
 //   screener.search('Candiru', { limit: 5 });   // synchronous: the matches
 //   screener.detail(id);                        // the full record, or null
 //   screener.compare('Candiru Ltd', 'Candiru'); // {score, match, reasons, pairs}
@@ -14,7 +14,7 @@
 // second dataset costs only decoding and indexing it.
 
 import glue from '#wasm-glue';
-import { asBytes, compileWasm, fetchBytes } from './wasm-load.js';
+import { asBytes, compileWasm, loadBytes } from './wasm-load.js';
 
 let instance = null; // Promise<{timings}> of the one instantiation
 
@@ -45,23 +45,29 @@ export async function defaultThreshold(wasm) {
   return glue.Screener.defaultThreshold();
 }
 
-/** Dataset bytes from `data`: a URL (string or URL), ArrayBuffer or typed
- * array; null for the dataset embedded in the wasm. */
+/** Dataset bytes from `data`: a URL (string or URL), ArrayBuffer, typed
+ * array, or a source object loadBytes takes; null for the dataset embedded
+ * in the wasm (only a module built with the `embed` feature has one). */
 async function datasetBytes(data, integrity) {
   if (data === undefined || data === null) return null;
-  const bytes = asBytes(data);
-  if (bytes) return bytes;
-  if (typeof data === 'string' || data instanceof URL) return fetchBytes(data, integrity, 'the dataset bytes');
-  throw new TypeError('options.data must be a URL, an ArrayBuffer or a Uint8Array');
+  let source = data;
+  if (integrity) {
+    const bytes = asBytes(data);
+    if (bytes) source = { bytes, integrity };
+    else if (typeof data === 'string' || data instanceof URL) source = { url: String(data), integrity };
+    else source = { ...data, integrity };
+  }
+  return loadBytes(source, { what: 'the dataset bytes' });
 }
 
 /**
- * Creates a screener. Options (all optional where the entry supplies a
- * default wasm):
+ * Creates a screener. Options (the entry, core-entry.js or host.js's
+ * caller, supplies the defaults):
  * - `wasm`: where the module is (see compileWasm in wasm-load.js);
- * - `data`: another dataset (URL, ArrayBuffer or Uint8Array), else the
- *   embedded default;
+ * - `data`: the dataset file (`entity-screen build --out FILE`): a URL,
+ *   ArrayBuffer, Uint8Array or a loadBytes source; fetched whole;
  * - `dataIntegrity`: an SRI value the dataset's bytes must match.
+ * The wasm and the dataset load in parallel; only then is the index built.
  */
 export async function createScreener(options = {}) {
   const { wasm, data, dataIntegrity } = options || {};

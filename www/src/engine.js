@@ -7,7 +7,9 @@
 //
 // API (every method resolves or rejects with an Error carrying the core's
 // message):
-//   const engine = engineFor(key, wasmSource)  // wasmSource: () => source for compileWasm
+//   const engine = engineFor(key, wasmSource, dataSource)
+//       // each () => a source for compileWasm / loadBytes (wasm-load.js);
+//       // one engine per key: elements with the same wasm and data share it
 //   await engine.start()        -> {screener: 0, info, defaultThreshold, timings, mode: 'worker'|'page'}
 //   await engine.search(screener, query, options)      -> matches (as the CLI's --json)
 //   await engine.searchMany(screener, queries, options) -> [{query, matches} | {query, error}]
@@ -57,9 +59,12 @@ function startWorker() {
 }
 
 export class Engine {
-  /** @param {() => Promise<object>|object} wasmSource what host.js compiles. */
-  constructor(wasmSource) {
+  /** @param {() => Promise<object>|object} wasmSource what host.js compiles.
+   * @param {() => Promise<object>|object} dataSource the dataset's bytes or
+   * where they are (null: the module's embedded one). */
+  constructor(wasmSource, dataSource) {
     this.wasmSource = wasmSource;
+    this.dataSource = dataSource || (() => null);
     this.pending = new Map();
     this.nextId = 1;
     this.started = null;
@@ -75,7 +80,7 @@ export class Engine {
   }
 
   async #start() {
-    const [worker, wasm] = await Promise.all([startWorker(), this.wasmSource()]);
+    const [worker, wasm, data] = await Promise.all([startWorker(), this.wasmSource(), this.dataSource()]);
     if (worker) {
       this.mode = 'worker';
       worker.onmessage = (event) => this.#settle(event.data);
@@ -91,7 +96,7 @@ export class Engine {
         setTimeout(async () => this.#settle(await handle(message)), 0);
       };
     }
-    const value = await this.request('init', { wasm });
+    const value = await this.request('init', { wasm, data });
     return { ...value, mode: this.mode };
   }
 
@@ -157,8 +162,9 @@ export class Engine {
 
 const engines = new Map();
 
-/** The page's engine for one wasm source (by name), created on first use. */
-export function engineFor(name, wasmSource) {
-  if (!engines.has(name)) engines.set(name, new Engine(wasmSource));
+/** The page's engine for one wasm and data source (by key), created on
+ * first use. */
+export function engineFor(name, wasmSource, dataSource) {
+  if (!engines.has(name)) engines.set(name, new Engine(wasmSource, dataSource));
   return engines.get(name);
 }

@@ -9,7 +9,7 @@
 //   reply    {id, ok: true, value} | {id, ok: false, error: message}
 // ops:
 //   ping                              -> 'pong'
-//   init {wasm}                       -> {screener: 0, info, defaultThreshold, timings}
+//   init {wasm, data}                 -> {screener: 0, info, defaultThreshold, timings}
 //   open {bytes}                      -> {screener, info}        (another dataset)
 //   search {screener, query, options} -> matches
 //   searchMany {screener, queries, options} -> [{query, matches} | {query, error}]
@@ -32,9 +32,11 @@ export function createHost() {
   }
 
   const ops = {
-    async init({ wasm }) {
+    // `wasm` and `data` are sources for compileWasm and loadBytes
+    // (wasm-load.js): a URL with its integrity, a script, inlined text.
+    async init({ wasm, data }) {
       wasmSource = wasm;
-      const s = await createScreener({ wasm });
+      const s = await createScreener({ wasm, data });
       screeners.set(0, s);
       return { screener: 0, info: s.info(), defaultThreshold: s.defaultThreshold, timings: s.timings };
     },

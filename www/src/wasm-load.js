@@ -1,8 +1,9 @@
-// Getting the wasm module (and dataset bytes) from wherever they are: a URL
-// (fetched, compiled while it streams in, SRI-checked), bytes, base64 or
-// one-char-per-byte text inlined in a page, a script that carries the bytes
-// (for pages whose CSP forbids fetch), or a file:// URL in Node. No DOM here:
-// this runs in a Worker, on a page and in Node.
+// Getting the wasm module and the dataset's bytes from wherever they are: a
+// URL (fetched whole, SRI-checked; the wasm compiled while it streams in),
+// bytes, base64 or one-char-per-byte text inlined in a page, gzip inlined as
+// base64 (decompressed with DecompressionStream), a script that carries the
+// bytes (for pages whose CSP forbids fetch), or a file:// URL in Node. No
+// DOM here: this runs in a Worker, on a page and in Node.
 
 /** Decodes base64 to bytes, with the native decoder where there is one. */
 export function fromBase64(text) {
@@ -38,22 +39,54 @@ export async function checkIntegrity(bytes, integrity, what = 'the wasm bytes') 
   if (btoa(bin) !== expected) throw new Error(`${what} do not match their integrity hash`);
 }
 
-/** The global that entity-screen.wasm.js assigns the wasm bytes to. */
-const SCRIPT_GLOBAL = '__entityScreenWasm';
+/** The globals that entity-screen.wasm.js and entity-screen.esd.js assign
+ * their bytes to. */
+export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData' };
 
 /**
- * Runs entity-screen.wasm.js and takes the string it leaves in a global. A
+ * Runs a script that carries bytes (entity-screen.wasm.js,
+ * entity-screen.esd.js) and takes the string it leaves in `globalName`. A
  * script load is allowed by `script-src` where `connect-src 'none'` forbids
- * fetch. In a Worker, importScripts keeps the 8 MB string off the page's
+ * fetch. In a Worker, importScripts keeps the large string off the page's
  * main thread; on the page, import() (the file is valid as either).
  */
-async function loadScript(url) {
+async function loadScript(url, globalName) {
   if (typeof importScripts === 'function') importScripts(url);
   else await import(/* webpackIgnore: true */ url);
-  const text = globalThis[SCRIPT_GLOBAL];
-  delete globalThis[SCRIPT_GLOBAL];
-  if (typeof text !== 'string') throw new Error(`${url} did not define the wasm`);
+  const text = globalThis[globalName];
+  delete globalThis[globalName];
+  if (typeof text !== 'string') throw new Error(`${url} did not define ${globalName}`);
   return text;
+}
+
+/** Gunzips bytes with the browser's (or Node's) DecompressionStream. */
+export async function gunzip(bytes) {
+  if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot decompress the inlined data (no DecompressionStream)');
+  // A ReadableStream of our own, not Blob.stream() or Response: WebKit's
+  // Workers started from a file:// page fail to read blobs
+  // (NotReadableError), and this works everywhere.
+  const input = new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Reads a file:// URL in Node. The module name is computed (a literal,
@@ -88,38 +121,54 @@ export function asBytes(value) {
 }
 
 /**
- * Compiles the module from any of these sources: a WebAssembly.Module;
- * bytes (ArrayBuffer or typed array); a URL (string or URL object); or an
- * object {module} | {bytes} | {base64, integrity} | {latin1, integrity} |
- * {script, integrity} | {url, integrity}. A URL is compiled while it
- * streams in; when the server sends the wrong Content-Type, from its bytes.
+ * Bytes from any of these sources: bytes (ArrayBuffer or typed array); a URL
+ * (string or URL object; fetched, or read from disk in Node); or an object
+ * {bytes} | {url, integrity} | {base64, integrity} | {latin1, integrity} |
+ * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
+ * {gzipBase64, integrity} (base64 of gzip, as standalone.html inlines the
+ * dataset). `integrity` is checked on the bytes as they are used, after
+ * decompression.
+ */
+export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCRIPT_GLOBALS.data } = {}) {
+  const direct = asBytes(source);
+  if (direct) return direct;
+  if (typeof source === 'string' || source instanceof URL) source = { url: String(source) };
+  if (!source || typeof source !== 'object') throw new TypeError(`no source for ${what}: pass a URL or bytes`);
+  let bytes;
+  if (source.bytes) bytes = asBytes(source.bytes);
+  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what);
+  else if (source.script) bytes = fromLatin1(await loadScript(source.script, scriptGlobal));
+  else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
+  else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
+  else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
+  else throw new TypeError(`no source for ${what} in {${Object.keys(source).join(', ')}}`);
+  if (!bytes) throw new TypeError(`${what}: bytes must be an ArrayBuffer or a typed array`);
+  await checkIntegrity(bytes, source.integrity, what);
+  return bytes;
+}
+
+/**
+ * Compiles the wasm module from a WebAssembly.Module, {module}, or any
+ * source loadBytes takes. A URL in a browser is compiled while it streams
+ * in; when the server sends the wrong Content-Type, from its bytes.
  */
 export async function compileWasm(source) {
   if (source instanceof WebAssembly.Module) return source;
-  const bytes = asBytes(source);
-  if (bytes) return WebAssembly.compile(bytes);
+  if (source && source.module instanceof WebAssembly.Module) return source.module;
   if (typeof source === 'string' || source instanceof URL) source = { url: String(source) };
-  if (!source || typeof source !== 'object') throw new TypeError('no wasm source: pass a URL, bytes or a WebAssembly.Module');
-  if (source.module instanceof WebAssembly.Module) return source.module;
-  if (source.bytes) return WebAssembly.compile(asBytes(source.bytes));
-  if (source.script) source = { latin1: await loadScript(source.script), integrity: source.integrity };
-  if (source.base64 !== undefined || source.latin1 !== undefined) {
-    const b = source.latin1 !== undefined ? fromLatin1(source.latin1) : fromBase64(source.base64);
-    await checkIntegrity(b, source.integrity);
-    return WebAssembly.compile(b);
-  }
-  const href = String(source.url);
-  if (href.startsWith('file:') && typeof document === 'undefined' && typeof importScripts !== 'function') {
-    return WebAssembly.compile(await fetchBytes(href, source.integrity));
-  }
-  const response = await fetch(href, source.integrity ? { integrity: source.integrity } : {});
-  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
-  if (typeof WebAssembly.compileStreaming === 'function') {
-    try {
-      return await WebAssembly.compileStreaming(response.clone());
-    } catch (e) {
-      // A wrong MIME type fails here; the bytes are still good.
+  const inBrowser = typeof document !== 'undefined' || typeof importScripts === 'function';
+  if (source && typeof source === 'object' && source.url !== undefined && inBrowser) {
+    const href = String(source.url);
+    const response = await fetch(href, source.integrity ? { integrity: source.integrity } : {});
+    if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      try {
+        return await WebAssembly.compileStreaming(response.clone());
+      } catch (e) {
+        // A wrong MIME type fails here; the bytes are still good.
+      }
     }
+    return WebAssembly.compile(await response.arrayBuffer());
   }
-  return WebAssembly.compile(await response.arrayBuffer());
+  return WebAssembly.compile(await loadBytes(source, { what: 'the wasm bytes', scriptGlobal: SCRIPT_GLOBALS.wasm }));
 }

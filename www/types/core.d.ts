@@ -138,8 +138,9 @@ export type WasmSource =
   | { module: WebAssembly.Module };
 
 export interface CreateScreenerOptions {
-  /** Another dataset (`entity-screen build --out FILE`): its URL or bytes.
-   * Default: the dataset embedded in the wasm. */
+  /** The dataset file (`entity-screen build --out FILE`): its URL or bytes,
+   * fetched (or read from disk in Node) whole. Default: entity-screen.esd
+   * next to the module, checked against DATA_INTEGRITY. */
   data?: string | URL | ArrayBuffer | Uint8Array;
   /** An SRI value ("sha384-...") the dataset's bytes must match. */
   dataIntegrity?: string;
@@ -173,3 +174,5 @@ export function defaultThreshold(options?: { wasm?: WasmSource }): Promise<numbe
 
 /** The SHA-384 SRI value of entity-screen.wasm this module checks. */
 export const WASM_INTEGRITY: string;
+/** The SHA-384 SRI value of the default dataset, entity-screen.esd. */
+export const DATA_INTEGRITY: string;

@@ -23,6 +23,10 @@ export interface EntityScreenAttributes {
   loader?: 'fetch' | 'script';
   /** Another URL for entity-screen.wasm (its hash must still match). */
   'wasm-src'?: string;
+  /** Another dataset file, fetched whole (default: entity-screen.esd next to the module). */
+  'data-src'?: string;
+  /** An SRI value the data-src file must match. */
+  'data-integrity'?: string;
 }
 
 export interface EntityScreenReadyDetail {
