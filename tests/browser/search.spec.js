@@ -286,3 +286,19 @@ test('before the wasm loads, the threshold slider already shows the core default
   const after = await page.evaluate(() => Number(document.querySelector('entity-screen').shadowRoot.querySelector('.es-range').value));
   expect(after).toBe(info.default_threshold);
 });
+
+test('an element taken off the page drops the search still on its way, and works again when put back', async ({ page }) => {
+  await page.evaluate(() => document.querySelector('entity-screen').load());
+  const dropped = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    const parent = el.parentNode;
+    const pending = el.search('Candiru');
+    el.remove();
+    const result = await pending;
+    parent.append(el);
+    return { result, shown: window.__es.results.some((r) => r.query === 'Candiru') };
+  });
+  expect(dropped).toEqual({ result: null, shown: false });
+  const again = await page.evaluate(() => document.querySelector('entity-screen').search('Candiru').then((m) => m[0].name));
+  expect(again).toBe('Candiru');
+});
