@@ -204,7 +204,7 @@ test('the threshold control changes the minimum score of the results', async ({ 
   await page.getByText('Filters', { exact: true }).click();
   const slider = page.getByRole('slider', { name: 'Minimum match score' });
   await slider.fill('0.95');
-  await expect.poll(() => page.evaluate(() => document.querySelector('entity-screen').matches.every((m) => m.score >= 0.95))).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.querySelector('entity-screen').results.every((m) => m.score >= 0.95))).toBe(true);
   await expect(page.locator('entity-screen .es-threshold-value')).toContainText('0.95');
 });
 
@@ -301,4 +301,13 @@ test('an element taken off the page drops the search still on its way, and works
   expect(dropped).toEqual({ result: null, shown: false });
   const again = await page.evaluate(() => document.querySelector('entity-screen').search('Candiru').then((m) => m[0].name));
   expect(again).toBe('Candiru');
+});
+
+test('the element keeps Element.matches(selector); its results are el.results', async ({ page }) => {
+  const out = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    await el.search('Candiru');
+    return { isWidget: el.matches('entity-screen'), first: el.results[0].name };
+  });
+  expect(out).toEqual({ isWidget: true, first: 'Candiru' });
 });

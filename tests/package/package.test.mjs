@@ -139,3 +139,45 @@ test('a page bundled with esbuild from the installed package renders the element
     await server.close();
   }
 });
+
+test('the shipped .d.ts files type-check a consumer in strict TypeScript, and reject a wrong use', () => {
+  writeFileSync(
+    join(project, 'consumer.ts'),
+    `import 'entity-screen';
+import { createScreener, type Match, type PartyRecord } from 'entity-screen/core';
+import type { EntityScreenElement, EntityScreenStringsOverride } from 'entity-screen';
+
+const el: EntityScreenElement | null = document.querySelector('entity-screen');
+const isWidget: boolean | undefined = el?.matches('entity-screen');
+const shown: Match[] | undefined = el?.results;
+console.log(isWidget, shown);
+el?.addEventListener('entity-screen-results', (e) => {
+  const matches: Match[] = e.detail.matches;
+  console.log(matches.length, e.detail.query);
+});
+el?.addEventListener('entity-screen-ready', (e) => console.log(e.detail.mode, e.detail.info.lists[0].code));
+const strings: EntityScreenStringsOverride = { locale: 'fr', scoreBands: { exact: 'exacte' }, noMatch: { one: 'a', other: 'b' } };
+if (el) el.strings = strings;
+
+export async function check(): Promise<number> {
+  const s = await createScreener({ data: new Uint8Array(0), dataIntegrity: 'sha384-x' });
+  const found: Match[] = s.search('Candiru', { limit: 3, lists: ['EL'], prefix: false });
+  const record: PartyRecord | null = s.detail(found[0].id);
+  const compared: boolean = s.compare('a', 'b').match;
+  const m = await el?.compare('a', 'b');
+  return (record ? record.aliases.length : 0) + (compared ? 1 : 0) + s.info().lists.length + (m ? m.score : 0) + s.defaultThreshold;
+}
+
+// @ts-expect-error: search options have no such field
+createScreener().then((s) => s.search('x', { limt: 3 }));
+`,
+  );
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', 'consumer.ts'];
+  run(tsc, args, project);
+  writeFileSync(join(project, 'wrong.ts'), `import { createScreener } from 'entity-screen/core';\nexport const n: number = (await createScreener()).search('x');\n`);
+  assert.throws(
+    () => run(tsc, [...args.slice(0, -1), 'wrong.ts'], project),
+    (e) => /Type 'Match\[\]' is not assignable to type 'number'/.test(String(e.stdout)),
+  );
+});

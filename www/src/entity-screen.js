@@ -134,8 +134,9 @@ export class EntityScreenElement extends HTMLElement {
     return this.#controller.info;
   }
 
-  /** The current query's matches, as the wasm returned them. */
-  get matches() {
+  /** The current query's matches, as the wasm returned them. (Not named
+   * `matches`: that would hide Element.prototype.matches(selector).) */
+  get results() {
     return this.#controller.matches;
   }
 

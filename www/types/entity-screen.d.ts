@@ -51,8 +51,9 @@ export class EntityScreenElement extends HTMLElement {
   strings: EntityScreenStringsOverride;
   /** The dataset's info once loaded, else null. */
   readonly info: DatasetInfo | null;
-  /** The current query's matches. */
-  readonly matches: Match[];
+  /** The current query's matches. (Not `matches`, which stays
+   * Element.prototype.matches(selector).) */
+  readonly results: Match[];
 
   /** Types the query and searches; resolves to the matches (null when a
    * newer search superseded this one). */

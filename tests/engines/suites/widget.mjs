@@ -37,7 +37,7 @@ async function screenCandiru(driver) {
   const name = await driver.waitFor(firstOptionName, 60_000);
   assert.equal(name, 'Candiru');
   const first = await driver.evaluate(() => {
-    const m = document.querySelector('entity-screen').matches[0];
+    const m = document.querySelector('entity-screen').results[0];
     return { name: m.name, source: m.source };
   });
   assert.deepEqual(first, { name: 'Candiru', source: 'EL' });
