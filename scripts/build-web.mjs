@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -29,13 +29,22 @@ const wasm = readFileSync(join(web, 'entity_screen.opt.wasm'));
 const wasmSri = sri(wasm);
 const wasmBase64 = wasm.toString('base64');
 
-// The wasm as a script that assigns a string with one char per byte to
-// globalThis.__entityScreenWasm (valid as a classic script, for importScripts
+// The dataset is its own file (the wasm is built without the `embed`
+// feature): the default one, data/default.esd, built from data/sources/.
+const data = readFileSync(join(root, 'data/default.esd'));
+const dataSri = sri(data);
+// The standalone page inlines it gzipped (level 9; zlib's output is
+// deterministic) and the Worker gunzips it with DecompressionStream.
+const dataGzipBase64 = gzipSync(data, { level: 9 }).toString('base64');
+
+// Bytes as a script that assigns a string with one char per byte to a
+// global, globalThis.__entityScreenWasm or __entityScreenData (the names in
+// www/src/wasm-load.js; valid as a classic script, for importScripts
 // in the Worker, and as a module, for import() on the page). A JS
 // string literal only needs \, ", LF and CR escaped (NUL too, for safety);
 // in the UTF-8 file the bytes stay byte-aligned, so gzip compresses it within
 // a few per cent of the .wasm (base64 would add about 45 %).
-function wasmAsScript(bytes) {
+function bytesAsScript(bytes, globalName) {
   const escapes = { 0x00: '\\x00', 0x0a: '\\n', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
   const parts = [];
   const chunk = 1 << 16;
@@ -44,7 +53,7 @@ function wasmAsScript(bytes) {
     for (const b of bytes.subarray(i, i + chunk)) s += escapes[b] ?? String.fromCharCode(b);
     parts.push(s);
   }
-  return Buffer.from(`globalThis.__entityScreenWasm = "${parts.join('')}";\n`, 'utf8');
+  return Buffer.from(`globalThis.${globalName} = "${parts.join('')}";\n`, 'utf8');
 }
 
 function virtualModules(workerSource) {
@@ -81,13 +90,30 @@ async function bundle(entry, options, workerSource) {
   return result.outputFiles[0].text;
 }
 
+// The core's default threshold, read from the wasm just built (one
+// definition, DEFAULT_THRESHOLD in src/matcher.rs): the element shows it on
+// the slider before its wasm has loaded.
+const glueModule = (await import(pathToFileURL(gluePath).href)).default;
+glueModule.initSync({ module: wasm });
+const defaultThreshold = glueModule.Screener.defaultThreshold();
+if (!(defaultThreshold > 0 && defaultThreshold <= 1)) throw new Error(`bad default threshold ${defaultThreshold}`);
+const elementDefines = { __DEFAULT_THRESHOLD__: JSON.stringify(defaultThreshold), __DATA_SRI__: JSON.stringify(dataSri) };
+
 const workerSource = await bundle('worker-main.js', { format: 'iife' });
 const moduleJs = await bundle(
   'index.js',
-  { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri) } },
+  { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri), ...elementDefines } },
   workerSource,
 );
-const standaloneJs = await bundle('standalone.js', { format: 'iife' }, workerSource);
+const standaloneJs = await bundle('standalone.js', { format: 'iife', define: elementDefines }, workerSource);
+// The core without the UI, for browsers and Node (ES module, not minified
+// beyond whitespace so a reader can follow it; the glue is most of it).
+const coreJs = await bundle('core-entry.js', {
+  format: 'esm',
+  platform: 'neutral',
+  minifyIdentifiers: false,
+  define: { __WASM_SRI__: JSON.stringify(wasmSri), __DATA_SRI__: JSON.stringify(dataSri) },
+});
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -95,34 +121,45 @@ mkdirSync(dist, { recursive: true });
 const files = {
   'entity-screen.js': moduleJs,
   'entity-screen.wasm': wasm,
-  'entity-screen.wasm.js': wasmAsScript(wasm),
+  'entity-screen.wasm.js': bytesAsScript(wasm, '__entityScreenWasm'),
+  'entity-screen.esd': data,
+  'entity-screen.esd.js': bytesAsScript(data, '__entityScreenData'),
+  'entity-screen-core.js': coreJs,
 };
 for (const [name, content] of Object.entries(files)) writeFileSync(join(dist, name), content);
 const moduleSri = sri(Buffer.from(moduleJs));
 
 // The demo page. Its CSP forbids every connection, so the widget is told to
-// load the wasm as a script (loader="script") rather than fetch it.
+// load the wasm as a script (loader="script") rather than fetch it. Its own
+// script and style are inline, allowed by their hashes, so 'self' is left
+// only where it is needed: script-src, for entity-screen.js and the Worker's
+// importScripts of entity-screen.wasm.js. Images: only data: (the empty
+// favicon), so nothing can be sent to any server as an image URL. The one
+// form action is the official search the no-script fallback opens.
+const OFFICIAL_SEARCH = 'https://www.trade.gov/data-visualization/csl-search';
+const demoScript = readFileSync(join(www, 'demo/demo.js'), 'utf8');
+const demoStyle = readFileSync(join(www, 'demo/demo.css'), 'utf8');
 const demoCsp = [
   "default-src 'none'",
   "connect-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${cspHash(demoScript)}`,
   'worker-src blob:',
-  "style-src 'self'",
-  "img-src 'self' data:",
+  `style-src ${cspHash(demoStyle)}`,
+  'img-src data:',
   "base-uri 'none'",
-  "form-action 'none'",
+  `form-action ${OFFICIAL_SEARCH}`,
 ].join('; ');
 const fill = (template, values) =>
   template.replace(/%%([A-Z0-9_]+)%%/g, (m, k) => {
     if (!(k in values)) throw new Error(`template placeholder ${m} has no value`);
     return values[k];
   });
+const demoTemplate = readFileSync(join(www, 'demo/index.html'), 'utf8');
+if (!demoTemplate.includes(`action="${OFFICIAL_SEARCH}"`)) throw new Error('the demo form must lead to the official search');
 writeFileSync(
   join(dist, 'index.html'),
-  fill(readFileSync(join(www, 'demo/index.html'), 'utf8'), { CSP: demoCsp, MODULE_SRI: moduleSri }),
+  fill(demoTemplate, { CSP: demoCsp, MODULE_SRI: moduleSri, DEMO_SCRIPT: demoScript, DEMO_STYLE: demoStyle }),
 );
-copyFileSync(join(www, 'demo/demo.css'), join(dist, 'demo.css'));
-copyFileSync(join(www, 'demo/demo.js'), join(dist, 'demo.js'));
 
 // The standalone page: everything inline, each inline script and style
 // allowed by its hash. The wasm sits in a data block (never executed, so CSP
@@ -144,8 +181,28 @@ const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html')
   STYLE: standaloneCss,
   SCRIPT: inlineJs,
   WASM_BASE64: wasmBase64,
+  DATA_GZIP_BASE64: dataGzipBase64,
 });
 writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
+
+// The npm package, ready for `npm pack dist/npm` / `npm publish dist/npm`:
+// www/package.json (the publishable manifest; the repo-root package.json only
+// drives the dev tools) with the crate's version, the bundles, the wasm, the
+// type declarations and www/README.md.
+const npmDir = join(dist, 'npm');
+mkdirSync(npmDir, { recursive: true });
+const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+const manifest = JSON.parse(readFileSync(join(www, 'package.json'), 'utf8'));
+manifest.version = cargoVersion;
+writeFileSync(join(npmDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'entity-screen.esd', 'entity-screen.esd.js']) {
+  copyFileSync(join(dist, name), join(npmDir, name));
+}
+for (const name of ['entity-screen.d.ts', 'core.d.ts', 'strings.d.ts']) copyFileSync(join(www, 'types', name), join(npmDir, name));
+copyFileSync(join(www, 'README.md'), join(npmDir, 'README.md'));
+for (const name of manifest.files) {
+  if (!readFileSync(join(npmDir, name))) throw new Error(`package file ${name} missing`);
+}
 
 // The copy-paste snippet.
 const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entity-screen.js"
@@ -161,14 +218,17 @@ const snippet = `<script type="module" src="https://YOUR.CDN/entity-screen/entit
 writeFileSync(join(dist, 'embed.html'), snippet);
 
 const sizes = {};
-for (const name of ['entity-screen.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'standalone.html']) {
+for (const name of ['entity-screen.js', 'entity-screen-core.js', 'entity-screen.wasm', 'entity-screen.wasm.js', 'entity-screen.esd', 'entity-screen.esd.js', 'standalone.html']) {
   const bytes = readFileSync(join(dist, name));
   sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 const integrity = {
   'entity-screen.js': moduleSri,
+  'entity-screen-core.js': sri(Buffer.from(coreJs)),
   'entity-screen.wasm': wasmSri,
   'entity-screen.wasm.js (checks its bytes against the .wasm hash)': wasmSri,
+  'entity-screen.esd': dataSri,
+  'entity-screen.esd.js (checks its bytes against the .esd hash)': dataSri,
 };
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ sizes, integrity }, null, 2) + '\n');
 

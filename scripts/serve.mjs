@@ -9,19 +9,13 @@ import { extname, join, normalize, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
-};
-const port = Number(arg('--port', process.env.PORT || 8000));
-const host = arg('--host', '127.0.0.1');
 
 // /test/octet/ serves dist/ with a generic Content-Type, for the test of
 // the loader's fallback from streaming compilation to bytes.
 const OCTET = '/test/octet/';
-const mounts = [
+const DEFAULT_MOUNTS = [
   [OCTET, join(root, 'dist')],
+  ['/test/fixtures/', join(root, 'test-results/fixtures')],
   ['/test/', join(root, 'tests/browser/pages')],
   ['/', join(root, 'dist')],
 ];
@@ -36,7 +30,7 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-async function resolvePath(urlPath) {
+async function resolvePath(mounts, urlPath) {
   for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
     const rel = normalize(decodeURIComponent(urlPath.slice(prefix.length)));
@@ -52,23 +46,56 @@ async function resolvePath(urlPath) {
   return null;
 }
 
-const server = createServer(async (req, res) => {
-  const urlPath = new URL(req.url, 'http://localhost').pathname;
-  const file = await resolvePath(urlPath);
-  try {
-    if (!file) throw new Error('not found');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': urlPath.startsWith(OCTET) ? 'application/octet-stream' : types[extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
+/**
+ * Starts the server; resolves to {url, requests, close()}. `requests` lists
+ * every request path it received, in order (tests check that a page asked
+ * for nothing but its own files). `mounts` are [urlPrefix, directory] pairs,
+ * first match wins (default: dist/ at /, the test pages at /test/).
+ * `cors` adds Access-Control-Allow-Origin: * to every file.
+ */
+export function serve({ port = 0, host = '127.0.0.1', mounts = DEFAULT_MOUNTS, cors = false } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    requests.push(urlPath);
+    const file = await resolvePath(mounts, urlPath);
+    try {
+      if (!file) throw new Error('not found');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': urlPath.startsWith(OCTET) ? 'application/octet-stream' : types[extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        // `cors`: play a CDN, whose files a page on another origin loads
+        // with crossorigin + integrity.
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('not found\n');
+    }
+  });
+  return new Promise((resolveServer, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address();
+      resolveServer({
+        url: `http://${host}:${bound}/`,
+        requests,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('not found\n');
-  }
-});
-server.listen(port, host, () => {
-  console.log(`serving dist/ at http://${host}:${port}/ (Ctrl-C to stop)`);
-});
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const arg = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+  };
+  const port = Number(arg('--port', process.env.PORT || 8000));
+  const host = arg('--host', '127.0.0.1');
+  serve({ port, host }).then(({ url }) => console.log(`serving dist/ at ${url} (Ctrl-C to stop)`));
+}

@@ -106,11 +106,20 @@ pub struct WasmScreener(matcher::Screener);
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
-    /// A screener over the dataset embedded in this module.
+    /// A screener over the dataset embedded in this module, when it was
+    /// built with the `embed` feature. The web build is not: its dataset is
+    /// a separate file, opened with [`WasmScreener::from_bytes`].
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<WasmScreener, JsError> {
-        let dataset = Dataset::embedded().map_err(js_error)?;
-        Ok(WasmScreener(matcher::Screener::new(dataset)))
+        #[cfg(feature = "embed")]
+        {
+            let dataset = Dataset::embedded().map_err(js_error)?;
+            Ok(WasmScreener(matcher::Screener::new(dataset)))
+        }
+        #[cfg(not(feature = "embed"))]
+        Err(js_error(
+            "this module has no embedded dataset: open one with Screener.fromBytes",
+        ))
     }
 
     /// A screener over a dataset file's bytes (`entity-screen build --out`).
@@ -145,6 +154,19 @@ impl WasmScreener {
             return Err(js_error("compare takes two strings"));
         };
         to_js(&self.0.compare(&a, &b))
+    }
+
+    /// The full record of the party with this id (the `record` of its
+    /// search results), or `null` when no party has it. A linear scan: it
+    /// runs once per detail view opened, not per keystroke.
+    pub fn detail(&self, id: JsValue) -> Result<JsValue, JsError> {
+        let id = id
+            .as_string()
+            .ok_or_else(|| js_error("detail takes a record id (a string)"))?;
+        match self.0.dataset().parties.iter().find(|p| p.id == id) {
+            Some(party) => to_js(party),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// The dataset's label, format version and, per list, its code, name,

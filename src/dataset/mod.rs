@@ -2,8 +2,9 @@
 //! compact, versioned binary format (see [`format`] for the byte layout).
 //!
 //! The default dataset, built from the official files in `data/sources/`, is
-//! embedded in the library (and so in the wasm); any other dataset can be
-//! loaded from bytes at run time with [`Dataset::from_bytes`].
+//! embedded in the library with the `embed` feature (the CLI and the native
+//! tests; the wasm is built without it and gets its dataset as bytes); any
+//! dataset can be loaded from bytes at run time with [`Dataset::from_bytes`].
 
 #[cfg(feature = "build")]
 pub mod build;
@@ -15,6 +16,7 @@ use crate::model::{ListInfo, Party};
 
 /// The bytes of the default dataset, built by `entity-screen build` from
 /// `data/sources/` (a test checks that a rebuild gives these exact bytes).
+#[cfg(feature = "embed")]
 pub static EMBEDDED: &[u8] = include_bytes!("../../data/default.esd");
 
 /// A decoded dataset.
@@ -40,6 +42,7 @@ impl Dataset {
     }
 
     /// The default dataset embedded in the library.
+    #[cfg(feature = "embed")]
     pub fn embedded() -> Result<Dataset, FormatError> {
         Dataset::from_bytes(EMBEDDED)
     }

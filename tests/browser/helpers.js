@@ -62,7 +62,7 @@ export async function waitForResults(page, query) {
 export async function widgetState(page, selector = 'entity-screen') {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel);
-    return { info: el.info, matches: el.matches };
+    return { info: el.info, matches: el.results };
   }, selector);
 }
 

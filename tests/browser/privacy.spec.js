@@ -38,7 +38,7 @@ test('the demo page served over HTTP makes no request beyond its own files', asy
   const foreign = urls.filter((u) => !u.startsWith(baseURL + '/') && !u.startsWith(`blob:${baseURL}/`));
   expect(foreign).toEqual([]);
   const own = urls.filter((u) => u.startsWith(baseURL + '/')).map((u) => new URL(u).pathname);
-  expect([...new Set(own)].sort()).toEqual(['/demo.css', '/demo.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html']);
+  expect([...new Set(own)].sort()).toEqual(['/entity-screen.esd.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html']);
   expect(problems).toEqual([]);
 });
 
@@ -175,4 +175,85 @@ test('an alias with characters outside the BMP is highlighted on whole words', a
   const marks = await shown.locator('mark').allTextContents();
   expect(marks.length).toBeGreaterThan(0);
   for (const m of marks) expect(['Ωmega', 'Trading', 'Ωmega 😀 Trading', '😀']).toContain(m.trim());
+});
+
+test('with JavaScript off, the demo button opens the official search, and nothing typed is sent', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const official = [];
+  await context.route('https://www.trade.gov/**', (route) => {
+    official.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Consolidated Screening List Search</title>' });
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/index.html`);
+  await page.locator('entity-screen input[type=search]').fill('Candiru');
+  await page.locator('entity-screen button', { hasText: 'Search' }).click();
+  await page.waitForURL(/^https:\/\/www\.trade\.gov\//);
+  expect(official.map((u) => u.replace(/\?$/, ''))).toEqual(['https://www.trade.gov/data-visualization/csl-search']);
+  expect(official.join(' ')).not.toContain('Candiru');
+  await context.close();
+});
+
+test('the demo CSP: the one form action is the official search, no image source but data:, its own script and style by hash', async ({ page }) => {
+  await page.goto('/index.html');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = Object.fromEntries(
+    csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+  expect(directives['form-action']).toEqual(['https://www.trade.gov/data-visualization/csl-search']);
+  expect(directives['img-src']).toEqual(['data:']);
+  expect(directives['style-src']).toHaveLength(1);
+  expect(directives['style-src'][0]).toMatch(/^'sha256-/);
+  expect(directives['script-src'].filter((v) => v.startsWith("'sha256-"))).toHaveLength(1);
+  expect(directives['script-src'].filter((v) => !v.startsWith("'sha256-")).sort()).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  expect(directives['connect-src']).toEqual(["'none'"]);
+  // The inline demo script ran (its "Try:" buttons fill the widget).
+  await page.getByRole('button', { name: 'Saito Tech' }).click();
+  await expect(page.getByRole('combobox')).toHaveValue('Saito Tech');
+});
+
+test('a host page with the minimal CSP the README gives (fetch loader) loads and searches in a Worker with no violation', async ({ page }) => {
+  const problems = await instrument(page);
+  await page.goto('/test/host-csp.html');
+  await typeQuery(page, 'Candiru');
+  await waitForResults(page, 'Candiru');
+  await expect(page.getByRole('option').first().locator('.es-name')).toHaveText('Candiru');
+  expect(await page.evaluate(() => window.__es.ready.mode)).toBe('worker');
+  expect(await violations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the dataset is its own file: data-src points the widget at another dataset, fetched whole, and nothing else changes', async ({ page, context, baseURL }) => {
+  test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
+  const urls = recordRequests(context);
+  const problems = await instrument(page);
+  await page.goto('/test/fetch.html');
+  await page.evaluate(() => {
+    const el = document.querySelector('entity-screen');
+    const other = document.createElement('entity-screen');
+    other.id = 'other';
+    other.setAttribute('data-src', '/test/fixtures/hostile.esd');
+    el.after(other);
+  });
+  const info = await page.evaluate(() => document.getElementById('other').load().then(() => document.getElementById('other').info));
+  const hostileInfo = await page.evaluate((b) => document.querySelector('entity-screen').loadDataset(new Uint8Array(b)), [...readFileSync(HOSTILE_DATASET)]);
+  expect(info.label).toBe(hostileInfo.label);
+  expect(urls).toContain(`${baseURL}/test/fixtures/hostile.esd`);
+  expect(urls).toContain(`${baseURL}/entity-screen.esd`);
+  expect(problems).toEqual([]);
+});
+
+test('a dataset that does not match its data-integrity is refused with a clear message', async ({ page }) => {
+  test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
+  await instrument(page);
+  await page.goto('/test/fetch.html');
+  const message = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    el.setAttribute('data-src', '/test/fixtures/hostile.esd');
+    el.setAttribute('data-integrity', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await el.load();
+    return el.shadowRoot.querySelector('.es-data').textContent;
+  });
+  expect(message).toContain('The screening data could not be loaded');
+  expect(await page.evaluate(() => document.querySelector('entity-screen').info)).toBe(null);
 });

@@ -204,7 +204,7 @@ test('the threshold control changes the minimum score of the results', async ({ 
   await page.getByText('Filters', { exact: true }).click();
   const slider = page.getByRole('slider', { name: 'Minimum match score' });
   await slider.fill('0.95');
-  await expect.poll(() => page.evaluate(() => document.querySelector('entity-screen').matches.every((m) => m.score >= 0.95))).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.querySelector('entity-screen').results.every((m) => m.score >= 0.95))).toBe(true);
   await expect(page.locator('entity-screen .es-threshold-value')).toContainText('0.95');
 });
 
@@ -254,4 +254,60 @@ test('keys pressed while an IME is composing are left to the IME', async ({ page
   await box.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { data: '' })));
   await press('ArrowDown', false);
   await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+});
+
+test('compare scores two names with the core, through the Worker, and rejects what is not two strings', async ({ page }) => {
+  const result = await page.evaluate(() => document.querySelector('entity-screen').compare('Candiru Ltd', 'Candiru'));
+  expect(result.match).toBe(true);
+  expect(result.score).toBeGreaterThan(0.75);
+  expect(result.score).toBeLessThanOrEqual(1);
+  expect(Array.isArray(result.reasons)).toBe(true);
+  const unrelated = await page.evaluate(() => document.querySelector('entity-screen').compare('Candiru', 'Positive Technologies'));
+  expect(unrelated.match).toBe(false);
+  expect(unrelated.score).toBeLessThan(result.score);
+  const error = await page.evaluate(() =>
+    document.querySelector('entity-screen').compare('Candiru', 42).then(() => 'no error', (e) => e.message),
+  );
+  expect(error).toBe('compare takes two strings');
+});
+
+test('before the wasm loads, the threshold slider already shows the core default it will use', async ({ page }) => {
+  // fetch.html loads the wasm on focus only, so nothing has loaded yet.
+  await page.goto('/test/fetch.html');
+  await expect.poll(() => page.evaluate(() => !!customElements.get('entity-screen'))).toBe(true);
+  const before = await page.evaluate(() => {
+    const el = document.querySelector('entity-screen');
+    return { value: Number(el.shadowRoot.querySelector('.es-range').value), info: el.info };
+  });
+  expect(before.info).toBe(null);
+  await page.evaluate(() => document.querySelector('entity-screen').load());
+  const info = await page.evaluate(() => document.querySelector('entity-screen').info);
+  expect(before.value).toBe(info.default_threshold);
+  const after = await page.evaluate(() => Number(document.querySelector('entity-screen').shadowRoot.querySelector('.es-range').value));
+  expect(after).toBe(info.default_threshold);
+});
+
+test('an element taken off the page drops the search still on its way, and works again when put back', async ({ page }) => {
+  await page.evaluate(() => document.querySelector('entity-screen').load());
+  const dropped = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    const parent = el.parentNode;
+    const pending = el.search('Candiru');
+    el.remove();
+    const result = await pending;
+    parent.append(el);
+    return { result, shown: window.__es.results.some((r) => r.query === 'Candiru') };
+  });
+  expect(dropped).toEqual({ result: null, shown: false });
+  const again = await page.evaluate(() => document.querySelector('entity-screen').search('Candiru').then((m) => m[0].name));
+  expect(again).toBe('Candiru');
+});
+
+test('the element keeps Element.matches(selector); its results are el.results', async ({ page }) => {
+  const out = await page.evaluate(async () => {
+    const el = document.querySelector('entity-screen');
+    await el.search('Candiru');
+    return { isWidget: el.matches('entity-screen'), first: el.results[0].name };
+  });
+  expect(out).toEqual({ isWidget: true, first: 'Candiru' });
 });

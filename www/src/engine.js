@@ -1,7 +1,25 @@
-// The page side of the wasm: starts the Worker that owns it (or, where the
-// page's CSP forbids blob: workers, runs the same host code on the page) and
-// turns requests into promises. One engine per page and wasm source, shared by
-// every <entity-screen> on it, so the lists load once.
+// The page side of the wasm, shared by every element that screens names
+// (<entity-screen>, and <entity-screen-batch> in batch/). It starts the
+// Worker that owns the wasm (or, where the page's CSP forbids blob: workers,
+// runs the same host code on the page) and turns requests into promises. One
+// engine per page and wasm source, so the lists load once whatever the
+// number of elements.
+//
+// API (every method resolves or rejects with an Error carrying the core's
+// message):
+//   const engine = engineFor(key, wasmSource, dataSource)
+//       // each () => a source for compileWasm / loadBytes (wasm-load.js);
+//       // one engine per key: elements with the same wasm and data share it
+//   await engine.start()        -> {screener: 0, info, defaultThreshold, timings, mode: 'worker'|'page'}
+//   await engine.search(screener, query, options)      -> matches (as the CLI's --json)
+//   await engine.searchMany(screener, queries, options) -> [{query, matches} | {query, error}]
+//   await engine.detail(screener, id)                  -> record | null
+//   await engine.compare(screener, a, b)               -> {score, match, reasons, pairs}
+//   await engine.open(bytes)    -> {screener, info}     (another dataset, by its bytes)
+//   await engine.close(screener)                        (frees an opened dataset)
+// `screener` is the number start() or open() returned (0: the default one).
+// Requests are answered in order; callers that must drop stale answers keep
+// their own sequence number (see ui/controller.js).
 
 import { createHost } from './host.js';
 import WORKER_SOURCE from '#worker-source';
@@ -41,9 +59,12 @@ function startWorker() {
 }
 
 export class Engine {
-  /** @param {() => Promise<object>|object} wasmSource what host.js compiles. */
-  constructor(wasmSource) {
+  /** @param {() => Promise<object>|object} wasmSource what host.js compiles.
+   * @param {() => Promise<object>|object} dataSource the dataset's bytes or
+   * where they are (null: the module's embedded one). */
+  constructor(wasmSource, dataSource) {
     this.wasmSource = wasmSource;
+    this.dataSource = dataSource || (() => null);
     this.pending = new Map();
     this.nextId = 1;
     this.started = null;
@@ -59,7 +80,7 @@ export class Engine {
   }
 
   async #start() {
-    const [worker, wasm] = await Promise.all([startWorker(), this.wasmSource()]);
+    const [worker, wasm, data] = await Promise.all([startWorker(), this.wasmSource(), this.dataSource()]);
     if (worker) {
       this.mode = 'worker';
       worker.onmessage = (event) => this.#settle(event.data);
@@ -75,15 +96,20 @@ export class Engine {
         setTimeout(async () => this.#settle(await handle(message)), 0);
       };
     }
-    const value = await this.request('init', { wasm });
+    const value = await this.request('init', { wasm, data });
     return { ...value, mode: this.mode };
   }
 
+  /** One request; `fields` must not use the names `id` and `op` (the
+   * envelope's). */
   request(op, fields, transfer) {
     return new Promise((resolve, reject) => {
+      if (fields && (Object.hasOwn(fields, 'id') || Object.hasOwn(fields, 'op'))) {
+        throw new Error('request fields may not be named id or op');
+      }
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.send({ id, op, ...fields }, transfer);
+      this.send({ ...fields, id, op }, transfer);
     });
   }
 
@@ -105,23 +131,40 @@ export class Engine {
     return this.request('search', { screener, query, options });
   }
 
-  /** Opens another dataset from its bytes; resolves to {screener, info}. */
+  async searchMany(screener, queries, options) {
+    await this.start();
+    return this.request('searchMany', { screener, queries, options });
+  }
+
+  async detail(screener, id) {
+    await this.start();
+    return this.request('detail', { screener, recordId: id });
+  }
+
+  async compare(screener, a, b) {
+    await this.start();
+    return this.request('compare', { screener, a, b });
+  }
+
+  /** Opens another dataset from its bytes (copied, the caller keeps
+   * theirs); resolves to {screener, info}. */
   async open(bytes) {
     await this.start();
     const copy = bytes instanceof ArrayBuffer ? new Uint8Array(bytes.slice(0)) : new Uint8Array(bytes);
     return this.request('open', { bytes: copy }, [copy.buffer]);
   }
 
-  async compare(a, b) {
+  async close(screener) {
     await this.start();
-    return this.request('compare', { a, b });
+    return this.request('close', { screener });
   }
 }
 
 const engines = new Map();
 
-/** The page's engine for one wasm source (by name), created on first use. */
-export function engineFor(name, wasmSource) {
-  if (!engines.has(name)) engines.set(name, new Engine(wasmSource));
+/** The page's engine for one wasm and data source (by key), created on
+ * first use. */
+export function engineFor(name, wasmSource, dataSource) {
+  if (!engines.has(name)) engines.set(name, new Engine(wasmSource, dataSource));
   return engines.get(name);
 }

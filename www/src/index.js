@@ -1,35 +1,48 @@
 // Entry of the embeddable ES module (dist/entity-screen.js). It defines
-// <entity-screen> and tells it where the wasm is, next to this module:
+// <entity-screen> and tells it where its two files are, next to this module:
 //
-// - entity-screen.wasm, fetched and compiled while it streams in (the
-//   default; a `wasm-src` attribute can point elsewhere);
-// - entity-screen.wasm.js, the same bytes as a string in a script, for pages
-//   whose CSP forbids fetch (`connect-src 'none'`): loading a script is
-//   allowed by `script-src`. Use `<entity-screen loader="script">`.
+// - entity-screen.wasm, the code, fetched and compiled while it streams in
+//   (the default; a `wasm-src` attribute can point elsewhere);
+// - entity-screen.esd, the dataset, fetched whole, in parallel (cacheable
+//   on its own; a `data-src` attribute points at another dataset, with an
+//   optional `data-integrity` SRI value);
+// - or, for pages whose CSP forbids fetch (`connect-src 'none'`), the same
+//   bytes as strings in scripts, entity-screen.wasm.js and
+//   entity-screen.esd.js: loading a script is allowed by `script-src`. Use
+//   `<entity-screen loader="script">`.
 //
-// Either way the bytes are checked against the SHA-384 the build wrote here.
+// The default files are checked against the SHA-384s the build wrote here.
 
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
 import { DEFAULT_STRINGS } from './strings.js';
 
-/* global __WASM_SRI__ */
+/* global __WASM_SRI__, __DATA_SRI__ */
 const WASM_SRI = __WASM_SRI__;
+const DATA_SRI = __DATA_SRI__;
 
-function wasmUrl(el) {
-  const src = el.getAttribute('wasm-src');
-  return src ? new URL(src, document.baseURI).href : new URL('entity-screen.wasm', import.meta.url).href;
-}
-
-const scriptSource = () => ({
-  script: new URL('entity-screen.wasm.js', import.meta.url).href,
-  integrity: WASM_SRI,
-});
+const here = (file) => new URL(file, import.meta.url).href;
+const attrUrl = (el, name) => {
+  const v = el.getAttribute(name);
+  return v ? new URL(v, document.baseURI).href : null;
+};
 
 setEngineProvider((el) => {
-  if ((el.getAttribute('loader') || '').toLowerCase() === 'script') return engineFor('script', scriptSource);
-  const url = wasmUrl(el);
-  return engineFor('fetch ' + url, () => ({ url, integrity: WASM_SRI }));
+  const script = (el.getAttribute('loader') || '').toLowerCase() === 'script';
+  const dataSrc = attrUrl(el, 'data-src');
+  const dataIntegrity = el.getAttribute('data-integrity') || undefined;
+  // A site's own dataset is fetched (it has no script form); the default one
+  // comes in the same form as the wasm.
+  const data = dataSrc
+    ? { url: dataSrc, integrity: dataIntegrity }
+    : script
+      ? { script: here('entity-screen.esd.js'), integrity: DATA_SRI }
+      : { url: here('entity-screen.esd'), integrity: DATA_SRI };
+  const wasm = script
+    ? { script: here('entity-screen.wasm.js'), integrity: WASM_SRI }
+    : { url: attrUrl(el, 'wasm-src') || here('entity-screen.wasm'), integrity: WASM_SRI };
+  const key = JSON.stringify([wasm, data]);
+  return engineFor(key, () => wasm, () => data);
 });
 define();
 

@@ -1,13 +1,22 @@
-// Entry of dist/standalone.html: the same widget as a classic script, with the
-// wasm bytes inlined in the page as base64 (a non-executed
-// <script type="application/octet-stream"> data block), so the one file works
-// opened from file:// with no network at all.
+// Entry of dist/standalone.html: the same widget as a classic script, with
+// the wasm (code only) inlined as base64 and the dataset as base64 of its
+// gzip, in non-executed <script type="application/octet-stream"> data blocks,
+// so the one file works opened from file:// with no network at all. The
+// Worker decompresses the dataset with DecompressionStream and checks it
+// against the SHA-384 of the uncompressed file.
 
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
 
+/* global __DATA_SRI__ */
+const block = (id) => document.getElementById(id).textContent;
+
 setEngineProvider(() =>
-  engineFor('inline', () => ({ base64: document.getElementById('entity-screen-wasm').textContent })),
+  engineFor(
+    'inline',
+    () => ({ base64: block('entity-screen-wasm') }),
+    () => ({ gzipBase64: block('entity-screen-data'), integrity: __DATA_SRI__ }),
+  ),
 );
 define();
 window.EntityScreenElement = EntityScreenElement;

@@ -52,12 +52,14 @@ export const DEFAULT_STRINGS = {
   noMatchHint: 'Try another spelling, a shorter name, or a lower match score under Filters.',
   noListsSelected: 'No list is selected. Choose at least one list under Filters.',
 
-  // Score in words: the first band whose minimum the score reaches.
-  scoreBands: [
-    { min: 0.995, label: 'exact' },
-    { min: 0.9, label: 'strong' },
-    { min: 0, label: 'possible' },
-  ],
+  // Score in words, per band. The bands and their minimums (exact from
+  // 0.995, strong from 0.9, else possible) are SCORE_BANDS in ui/format.js;
+  // the keys are also the CSS `data-band` values, whatever the words.
+  scoreBands: {
+    exact: 'exact',
+    strong: 'strong',
+    possible: 'possible',
+  },
   matchedAlias: 'also known as',
   matchedName: 'matched name',
 

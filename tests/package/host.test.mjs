@@ -1,0 +1,81 @@
+// The engine layer's request protocol (www/src/host.js), which every element
+// (<entity-screen>, a batch element) reaches through engine.js: bundled here
+// with the real wasm-bindgen glue and run in Node against the built wasm.
+// Run after scripts/build-web: node --test tests/package/
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const glue = join(root, process.env.CARGO_TARGET_DIR || 'target', 'web/glue.mjs');
+let handle;
+let nextId = 1;
+const ask = async (op, fields = {}) => {
+  const id = nextId++;
+  const reply = await handle({ id, op, ...fields });
+  assert.equal(reply.id, id);
+  return reply;
+};
+const value = async (op, fields) => {
+  const reply = await ask(op, fields);
+  assert.equal(reply.ok, true, reply.error);
+  return reply.value;
+};
+
+before(async () => {
+  assert.ok(existsSync(glue), `${glue} is missing: run scripts/build-web first`);
+  const out = await esbuild.build({
+    entryPoints: [join(root, 'www/src/host.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+    plugins: [{ name: 'glue', setup: (b) => b.onResolve({ filter: /^#wasm-glue$/ }, () => ({ path: glue })) }],
+  });
+  const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
+  const { createHost } = await import(url);
+  handle = createHost();
+  const bytes = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.wasm')));
+  // The web build's wasm is code only: without a dataset it refuses to start.
+  const bare = await ask('init', { wasm: { bytes } });
+  assert.deepEqual([bare.ok, bare.error], [false, 'this module has no embedded dataset: open one with Screener.fromBytes']);
+  const data = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.esd')));
+  const init = await value('init', { wasm: { bytes }, data: { bytes: data } });
+  assert.equal(init.screener, 0);
+  assert.equal(init.defaultThreshold, init.info.default_threshold);
+});
+
+test('search, detail and compare answer through the protocol with the core results', async () => {
+  const matches = await value('search', { screener: 0, query: 'Candiru', options: { limit: 3 } });
+  assert.equal(matches[0].name, 'Candiru');
+  const record = await value('detail', { screener: 0, recordId: matches[0].id });
+  assert.deepEqual(record, matches[0].record);
+  assert.equal(await value('detail', { screener: 0, recordId: 'no such id' }), null);
+  const cmp = await value('compare', { screener: 0, a: 'Candiru Ltd', b: 'Candiru' });
+  assert.equal(cmp.match, true);
+});
+
+test('searchMany screens a batch in one request; a bad name gets its own error and the rest go on', async () => {
+  const out = await value('searchMany', { screener: 0, queries: ['Candiru', 42, 'NSO Group'], options: { limit: 1 } });
+  assert.equal(out.length, 3);
+  assert.equal(out[0].matches[0].name, 'Candiru');
+  assert.equal(out[1].error, 'query must be a string');
+  assert.equal(out[2].matches[0].name, 'NSO Group');
+  const bad = await ask('searchMany', { screener: 0, queries: 'Candiru' });
+  assert.deepEqual([bad.ok, bad.error], [false, 'searchMany takes an array of queries']);
+});
+
+test('errors come back as messages: an unknown op, an unknown dataset, bad options, bad dataset bytes', async () => {
+  assert.equal((await ask('nope')).error, 'unknown request nope');
+  assert.equal((await ask('search', { screener: 7, query: 'x' })).error, 'no dataset 7');
+  assert.match((await ask('search', { screener: 0, query: 'x', options: { lists: ['ZZ'] } })).error, /unknown list code "ZZ"/);
+  assert.match((await ask('search', { screener: 0, query: 'x', options: { threshold: 2 } })).error, /threshold must be between 0 and 1/);
+  const open = await ask('open', { bytes: new Uint8Array([1, 2, 3]) });
+  assert.equal(open.ok, false);
+  assert.ok(open.error.length > 0);
+  assert.equal((await ask('close', { screener: 0 })).error, 'the default dataset stays open');
+});

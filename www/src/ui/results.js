@@ -1,0 +1,80 @@
+// The result options of the listbox: one <li role="option"> per match with
+// the name (matched part highlighted), list badge, score in words and as a
+// number, type, countries, citation and the core's reasons. The option's
+// accessible name is its whole text (axe: the visible text must be part of
+// the name). Also the status line's text for a result set.
+
+import { h, icon, segmentsToNodes } from './dom.js';
+import { highlightSegments } from './text.js';
+import { scoreBand } from './format.js';
+
+/** The score as words and number; `data-band` is the band's stable name. */
+export function scoreView(score, fmt) {
+  return h(
+    'span',
+    { class: 'es-score', 'data-band': scoreBand(score) },
+    h('span', { class: 'es-score-word', textContent: fmt.scoreWord(score) }),
+    h('span', { class: 'es-score-num', textContent: fmt.score(score) }),
+  );
+}
+
+/** A list's badge. */
+export function listBadge(code, fmt) {
+  return h('span', { class: 'es-badge', 'data-list': code, textContent: fmt.listName(code) });
+}
+
+/** The name with the matched ranges as <mark>s. */
+export function highlightedName(text, ranges) {
+  return segmentsToNodes(highlightSegments(text, ranges));
+}
+
+/** One match as an option; `id` must be unique in the document. */
+export function renderOption(m, i, id, fmt) {
+  const record = m.record || {};
+  const nameEl = h('span', { class: 'es-name' });
+  if (m.matched_alias) nameEl.textContent = m.name;
+  else nameEl.append(...highlightedName(m.matched_name || m.name, m.highlights));
+
+  const meta = [];
+  const type = (fmt.strings.types && fmt.strings.types[m.type]) || m.type;
+  if (type) meta.push(type);
+  const countries = [...new Set((record.addresses || []).map((a) => a.country).filter(Boolean))];
+  if (countries.length) meta.push(countries.map((c) => fmt.country(c)).join(', '));
+  if (record.federal_register_notice) meta.push(record.federal_register_notice);
+
+  const details = h('div', { class: 'es-opt-details' });
+  if (m.matched_alias) {
+    details.append(
+      h(
+        'div',
+        { class: 'es-aka' },
+        h('span', { class: 'es-aka-label', textContent: fmt.t('matchedAlias') + ' ' }),
+        h('span', { class: 'es-aka-name' }, ...highlightedName(m.matched_name, m.highlights)),
+      ),
+    );
+  }
+  if (meta.length) details.append(h('div', { class: 'es-meta', textContent: meta.join(' · ') }));
+  if (m.reasons && m.reasons.length) details.append(h('div', { class: 'es-reasons', textContent: m.reasons.join('; ') }));
+
+  return h(
+    'li',
+    { id, role: 'option', class: 'es-option', 'aria-selected': 'false', 'data-index': i },
+    h('div', { class: 'es-opt-head' }, nameEl, listBadge(m.source, fmt), scoreView(m.score, fmt)),
+    details,
+    icon('chevron', 'es-opt-chevron'),
+  );
+}
+
+/**
+ * What the status line and the hint under it say for a shown query:
+ * {status, hint} (hint null when none). `searched` is {count, lists} of the
+ * lists searched; `noneSelected` when the user unticked every list.
+ */
+export function resultsText(query, matches, searched, noneSelected, fmt) {
+  const q = query.trim();
+  if (noneSelected) return { status: fmt.t('noListsSelected'), hint: null };
+  if (!matches.length) {
+    return { status: fmt.t('noMatch', { query: q, count: searched.count, lists: searched.lists }), hint: fmt.t('noMatchHint') };
+  }
+  return { status: fmt.t('resultCount', { count: matches.length, query: q }), hint: null };
+}

@@ -1,0 +1,174 @@
+// Getting the wasm module and the dataset's bytes from wherever they are: a
+// URL (fetched whole, SRI-checked; the wasm compiled while it streams in),
+// bytes, base64 or one-char-per-byte text inlined in a page, gzip inlined as
+// base64 (decompressed with DecompressionStream), a script that carries the
+// bytes (for pages whose CSP forbids fetch), or a file:// URL in Node. No
+// DOM here: this runs in a Worker, on a page and in Node.
+
+/** Decodes base64 to bytes, with the native decoder where there is one. */
+export function fromBase64(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text.trim());
+  const bin = atob(text.trim());
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Bytes from a string with one char per byte (U+0000..U+00FF): how
+ * entity-screen.wasm.js carries the wasm, since in a UTF-8 JS file such a
+ * string gzips almost as small as the bytes themselves (base64: ~45 % more). */
+export function fromLatin1(text) {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Checks bytes against an SRI value ("sha384-<base64>"). The fetch path gets
+ * this from fetch's own `integrity` option; other bytes are checked here.
+ * Where SubtleCrypto is missing (an insecure context) the check is skipped.
+ */
+export async function checkIntegrity(bytes, integrity, what = 'the wasm bytes') {
+  if (!integrity || !globalThis.crypto || !crypto.subtle) return;
+  const [algo, expected] = integrity.split(/-(.*)/s);
+  const name = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }[algo];
+  if (!name) return;
+  const digest = new Uint8Array(await crypto.subtle.digest(name, bytes));
+  let bin = '';
+  for (const b of digest) bin += String.fromCharCode(b);
+  if (btoa(bin) !== expected) throw new Error(`${what} do not match their integrity hash`);
+}
+
+/** The globals that entity-screen.wasm.js and entity-screen.esd.js assign
+ * their bytes to. */
+export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData' };
+
+/**
+ * Runs a script that carries bytes (entity-screen.wasm.js,
+ * entity-screen.esd.js) and takes the string it leaves in `globalName`. A
+ * script load is allowed by `script-src` where `connect-src 'none'` forbids
+ * fetch. In a Worker, importScripts keeps the large string off the page's
+ * main thread; on the page, import() (the file is valid as either).
+ */
+async function loadScript(url, globalName) {
+  if (typeof importScripts === 'function') importScripts(url);
+  else await import(/* webpackIgnore: true */ url);
+  const text = globalThis[globalName];
+  delete globalThis[globalName];
+  if (typeof text !== 'string') throw new Error(`${url} did not define ${globalName}`);
+  return text;
+}
+
+/** Gunzips bytes with the browser's (or Node's) DecompressionStream. */
+export async function gunzip(bytes) {
+  if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot decompress the inlined data (no DecompressionStream)');
+  // A ReadableStream of our own, not Blob.stream() or Response: WebKit's
+  // Workers started from a file:// page fail to read blobs
+  // (NotReadableError), and this works everywhere.
+  const input = new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Reads a file:// URL in Node. The module name is computed (a literal,
+ * even a constant one, would be folded in and resolved by bundlers
+ * building for browsers, which then fail on a Node built-in). */
+async function readFileUrl(url) {
+  const fsName = ['node', 'fs/promises'].join(':');
+  const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ fsName);
+  return new Uint8Array(await fs.readFile(new URL(url)));
+}
+
+/** A URL's bytes: fetched (SRI-checked by fetch), or read from disk for a
+ * file:// URL outside a browser (SRI-checked here). */
+export async function fetchBytes(url, integrity, what) {
+  const href = String(url);
+  if (href.startsWith('file:') && typeof document === 'undefined' && typeof importScripts !== 'function') {
+    const bytes = await readFileUrl(href);
+    await checkIntegrity(bytes, integrity, what);
+    return bytes;
+  }
+  const response = await fetch(href, integrity ? { integrity } : {});
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Bytes as a Uint8Array, for an ArrayBuffer, any typed array or DataView. */
+export function asBytes(value) {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return null;
+}
+
+/**
+ * Bytes from any of these sources: bytes (ArrayBuffer or typed array); a URL
+ * (string or URL object; fetched, or read from disk in Node); or an object
+ * {bytes} | {url, integrity} | {base64, integrity} | {latin1, integrity} |
+ * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
+ * {gzipBase64, integrity} (base64 of gzip, as standalone.html inlines the
+ * dataset). `integrity` is checked on the bytes as they are used, after
+ * decompression.
+ */
+export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCRIPT_GLOBALS.data } = {}) {
+  const direct = asBytes(source);
+  if (direct) return direct;
+  if (typeof source === 'string' || source instanceof URL) source = { url: String(source) };
+  if (!source || typeof source !== 'object') throw new TypeError(`no source for ${what}: pass a URL or bytes`);
+  let bytes;
+  if (source.bytes) bytes = asBytes(source.bytes);
+  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what);
+  else if (source.script) bytes = fromLatin1(await loadScript(source.script, scriptGlobal));
+  else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
+  else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
+  else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
+  else throw new TypeError(`no source for ${what} in {${Object.keys(source).join(', ')}}`);
+  if (!bytes) throw new TypeError(`${what}: bytes must be an ArrayBuffer or a typed array`);
+  await checkIntegrity(bytes, source.integrity, what);
+  return bytes;
+}
+
+/**
+ * Compiles the wasm module from a WebAssembly.Module, {module}, or any
+ * source loadBytes takes. A URL in a browser is compiled while it streams
+ * in; when the server sends the wrong Content-Type, from its bytes.
+ */
+export async function compileWasm(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source && source.module instanceof WebAssembly.Module) return source.module;
+  if (typeof source === 'string' || source instanceof URL) source = { url: String(source) };
+  const inBrowser = typeof document !== 'undefined' || typeof importScripts === 'function';
+  if (source && typeof source === 'object' && source.url !== undefined && inBrowser) {
+    const href = String(source.url);
+    const response = await fetch(href, source.integrity ? { integrity: source.integrity } : {});
+    if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      try {
+        return await WebAssembly.compileStreaming(response.clone());
+      } catch (e) {
+        // A wrong MIME type fails here; the bytes are still good.
+      }
+    }
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+  return WebAssembly.compile(await loadBytes(source, { what: 'the wasm bytes', scriptGlobal: SCRIPT_GLOBALS.wasm }));
+}

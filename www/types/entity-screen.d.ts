@@ -1,0 +1,92 @@
+// Types of the element bundle (dist/entity-screen.js): importing it defines
+// <entity-screen>.
+
+import type { Comparison, DatasetInfo, Match } from './core.js';
+import type { EntityScreenStrings, EntityScreenStringsOverride } from './strings.js';
+
+export type { Comparison, DatasetInfo, Match, SearchOptions, PartyRecord, ListInfo } from './core.js';
+export type { EntityScreenStrings, EntityScreenStringsOverride, Plural } from './strings.js';
+
+/** The element's attributes (all optional, all strings in HTML). */
+export interface EntityScreenAttributes {
+  /** Warn when a searched list is older than this many days (default 365). */
+  'max-age-days'?: string | number;
+  /** Initial minimum score, 0 to 1 (default: the core's). */
+  threshold?: string | number;
+  /** Initial lists, codes separated by commas or spaces ("EL,SDN"). */
+  lists?: string;
+  /** At most this many results (default 10). */
+  limit?: string | number;
+  /** When to load the wasm (default "focus"). */
+  load?: 'focus' | 'idle' | 'eager';
+  /** "script" for pages whose CSP forbids fetch (default "fetch"). */
+  loader?: 'fetch' | 'script';
+  /** Another URL for entity-screen.wasm (its hash must still match). */
+  'wasm-src'?: string;
+  /** Another dataset file, fetched whole (default: entity-screen.esd next to the module). */
+  'data-src'?: string;
+  /** An SRI value the data-src file must match. */
+  'data-integrity'?: string;
+}
+
+export interface EntityScreenReadyDetail {
+  info: DatasetInfo;
+  timings: { compile: number; instantiate: number; construct: number };
+  /** Where the wasm runs: in a Worker, or on the page (CSP refused blob: workers). */
+  mode: 'worker' | 'page';
+}
+
+export interface EntityScreenResultsDetail {
+  query: string;
+  matches: Match[];
+}
+
+export class EntityScreenElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Strings for every widget on the page (merged over the defaults). */
+  static strings: EntityScreenStringsOverride;
+  static readonly defaultStrings: EntityScreenStrings;
+
+  /** Strings for this widget (merged over the page's and the defaults). */
+  strings: EntityScreenStringsOverride;
+  /** The dataset's info once loaded, else null. */
+  readonly info: DatasetInfo | null;
+  /** The current query's matches. (Not `matches`, which stays
+   * Element.prototype.matches(selector).) */
+  readonly results: Match[];
+
+  /** Types the query and searches; resolves to the matches (null when a
+   * newer search superseded this one). */
+  search(query: string): Promise<Match[] | null>;
+  /** Starts loading the wasm now (it otherwise loads on first focus). */
+  load(): Promise<void>;
+  /** Scores two names against each other. */
+  compare(a: string, b: string): Promise<Comparison>;
+  /** Replaces the dataset with one from a dataset file's bytes; resolves to its info. */
+  loadDataset(bytes: ArrayBuffer | Uint8Array): Promise<DatasetInfo>;
+
+  addEventListener<K extends keyof EntityScreenEventMap>(
+    type: K,
+    listener: (this: EntityScreenElement, ev: EntityScreenEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** The element's events; both bubble and are composed. */
+export interface EntityScreenEventMap extends HTMLElementEventMap {
+  'entity-screen-ready': CustomEvent<EntityScreenReadyDetail>;
+  'entity-screen-results': CustomEvent<EntityScreenResultsDetail>;
+}
+
+export const DEFAULT_STRINGS: EntityScreenStrings;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'entity-screen': EntityScreenElement;
+  }
+  interface HTMLElementEventMap {
+    'entity-screen-ready': CustomEvent<EntityScreenReadyDetail>;
+    'entity-screen-results': CustomEvent<EntityScreenResultsDetail>;
+  }
+}
