@@ -79,12 +79,21 @@ impl JsSearchOptions {
     }
 }
 
-/// One list of the dataset, for `info()`.
+/// One list of the dataset, for `info()` (all from [`ListId`]'s metadata,
+/// defined once in `model.rs`, and the dataset's provenance).
 #[derive(Serialize)]
 struct JsListInfo<'a> {
     code: &'static str,
     name: &'static str,
+    official_name: &'static str,
     agency: &'static str,
+    /// The agency's department: the UI groups its list filter by it.
+    department: &'static str,
+    official_url: &'static str,
+    /// What being on the list means, in one plain line.
+    meaning: &'static str,
+    /// Place in the severity order (0 = most severe, SDN).
+    severity: usize,
     as_of: &'a str,
     count: u32,
     sources: &'a [SourceFile],
@@ -96,6 +105,8 @@ struct JsInfo<'a> {
     label: &'a str,
     format_version: u32,
     default_threshold: f64,
+    /// Every list code, most severe first (also those not in this dataset).
+    severity_order: Vec<&'static str>,
     lists: Vec<JsListInfo<'a>>,
 }
 
@@ -147,21 +158,29 @@ impl WasmScreener {
         to_js(&self.0.compare(&a, &b))
     }
 
-    /// The dataset's label, format version and, per list, its code, name,
-    /// agency, "as of" date, party count and source files.
+    /// The dataset's label, format version, the severity order and, per
+    /// list, its code, name, official name, agency, department, official
+    /// URL, one-line meaning, severity, "as of" date, party count and
+    /// source files.
     pub fn info(&self) -> Result<JsValue, JsError> {
         let d = self.0.dataset();
         let info = JsInfo {
             label: &d.label,
             format_version: FORMAT_VERSION,
             default_threshold: DEFAULT_THRESHOLD,
+            severity_order: ListId::BY_SEVERITY.iter().map(|l| l.code()).collect(),
             lists: d
                 .lists
                 .iter()
                 .map(|l| JsListInfo {
                     code: l.list.code(),
                     name: l.list.name(),
+                    official_name: l.list.official_name(),
                     agency: l.list.agency(),
+                    department: l.list.department(),
+                    official_url: l.list.official_url(),
+                    meaning: l.list.meaning(),
+                    severity: l.list.severity(),
                     as_of: &l.as_of,
                     count: l.count,
                     sources: &l.sources,

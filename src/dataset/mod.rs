@@ -7,6 +7,8 @@
 
 #[cfg(feature = "build")]
 pub mod build;
+pub mod cluster;
+pub mod diff;
 pub mod format;
 
 pub use format::{FormatError, FORMAT_VERSION};

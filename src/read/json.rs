@@ -381,6 +381,7 @@ pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError
         path,
         "a JSON list extraction ({\"entities\": [{\"name\": ...}]})",
     )?;
+    super::require_rows(path, ents.items.len(), "JSON list file")?;
     let name = file_name(path);
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
@@ -436,6 +437,7 @@ fn json_party(
     let fr = text(path, line, o, "federal_register")?;
     let effective = text(path, line, o, "effective_date")?;
     let notes = text(path, line, o, "notes")?;
+    let status = text(path, line, o, "status")?;
     let party_type = match list {
         ListId::Dtc | ListId::Dpl | ListId::Isn => super::infer_party_type(&name),
         _ => PartyType::Entity,
@@ -453,12 +455,16 @@ fn json_party(
         ListId::El | ListId::Meu => split_fr_citation(&fr),
         _ => (fr, String::new()),
     };
+    let (notice, fr_date) = split_fr_dated(&notice);
     p.federal_register_notice = notice;
+    p.federal_register_date = fr_date;
+    let effective = super::month_date_to_iso(&effective).unwrap_or(effective);
     p.start_date = if effective.is_empty() {
         date
     } else {
         effective
     };
+    p.status = status;
     match list {
         ListId::El => p.license_requirement = notes,
         ListId::Meu => {
@@ -491,10 +497,26 @@ fn json_party(
             }
             p.remarks = notes;
         }
+        ListId::Fcc => p.equipment = notes,
         _ => p.remarks = notes,
     }
     set_official_urls(&mut p);
     Ok(p)
+}
+
+/// Splits a citation with its date in parentheses, `91 FR 35189 (June 10,
+/// 2026)`, into `91 FR 35189` and `2026-06-10`. Anything else is returned
+/// whole, with no date.
+pub fn split_fr_dated(fr: &str) -> (String, String) {
+    let fr = fr.trim();
+    if let Some((cite, rest)) = fr.split_once(" (") {
+        if let Some(date) = rest.strip_suffix(')').and_then(super::month_date_to_iso) {
+            if cite.contains(" FR ") {
+                return (cite.trim().to_string(), date);
+            }
+        }
+    }
+    (fr.to_string(), String::new())
 }
 
 /// How the Entity List join went.
@@ -524,6 +546,7 @@ pub fn read_entity_list(
         csl_rows,
         "CSL Entity List rows ({\"entities\": [{\"entity\": ...}]})",
     )?;
+    super::require_rows(csl_rows, rows.items.len(), "CSL Entity List rows file")?;
     let rname = file_name(csl_rows);
     let mut rtally = FileTally {
         file: rname.clone(),

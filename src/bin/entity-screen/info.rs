@@ -30,17 +30,26 @@ pub fn run(argv: &[String]) -> Result<()> {
         header.checksum
     );
     println!("parties:  {}", d.parties.len());
+    println!(
+        "severity: {} (most severe first)",
+        entity_screen::ListId::BY_SEVERITY
+            .map(|l| l.code())
+            .join(" > ")
+    );
     for l in &d.lists {
         println!();
         println!(
-            "{:<5} {}  ({})",
+            "{:<7} {}  ({})",
             l.list.code(),
             l.list.name(),
             l.list.agency()
         );
-        println!("      {} parties, as of {}", l.count, l.as_of);
+        println!("        {}", l.list.official_name());
+        println!("        {}", l.list.meaning());
+        println!("        {}", l.list.official_url());
+        println!("        {} parties, as of {}", l.count, l.as_of);
         for s in &l.sources {
-            println!("      {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
+            println!("        {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
         }
     }
     Ok(())
