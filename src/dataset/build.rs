@@ -5,7 +5,8 @@
 //! file with the older files that enrich it, covers SDN; an OFAC non-SDN set
 //! covers SSI, PLC, CMIC, CAP, MBS and FSE; a JSON extraction covers its one
 //! list). For each list the group with the newest "as of"
-//! wins (the first given on a tie); the rows other groups have for that list
+//! wins (on a tie: OFAC directories, then CSL files, then `--input` files,
+//! each in the order given); the rows other groups have for that list
 //! are reported as skipped, "superseded by newer file ...". A list a group
 //! covers is taken from it even when it has no rows there: a newer file
 //! without a party means the party was removed.
@@ -425,12 +426,16 @@ pub fn build(inputs: &BuildInputs) -> Result<(Dataset, BuildReport), BuildError>
     }
     let mut groups = Vec::new();
     let mut names = Vec::new();
+    let mut csl_groups = Vec::new();
     for csl in &inputs.csl {
         let out = read::csl::read_csl(csl)?;
         let g = Group::new(&[csl], ListId::CSL.to_vec(), out)?;
         names.push(g.name.clone());
-        groups.push(g);
+        csl_groups.push(g);
     }
+    // OFAC's own files come before the CSL: on a tie of dates (files
+    // downloaded the same day by `update`) they win the SDN list, whose
+    // detail (remarks, vessel fields) they carry in full.
     for dir in &inputs.ofac_dirs {
         let sets = read::ofac::find_sets(dir)?;
         if sets.is_empty() {
@@ -448,6 +453,7 @@ pub fn build(inputs: &BuildInputs) -> Result<(Dataset, BuildReport), BuildError>
             groups.push(g);
         }
     }
+    groups.extend(csl_groups);
     let mut el_join = None;
     let mut sdn = None;
     let mut warnings = Vec::new();
