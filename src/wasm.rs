@@ -10,9 +10,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::dataset::{Dataset, FORMAT_VERSION};
+use crate::dataset::{summary, Dataset};
 use crate::matcher::{self, SearchOptions, DEFAULT_THRESHOLD};
-use crate::model::{ListId, PartyType, SourceFile};
+use crate::model::{ListId, PartyType};
 
 /// The single conversion from any core error to a JS `Error` with the
 /// error's message.
@@ -79,37 +79,6 @@ impl JsSearchOptions {
     }
 }
 
-/// One list of the dataset, for `info()` (all from [`ListId`]'s metadata,
-/// defined once in `model.rs`, and the dataset's provenance).
-#[derive(Serialize)]
-struct JsListInfo<'a> {
-    code: &'static str,
-    name: &'static str,
-    official_name: &'static str,
-    agency: &'static str,
-    /// The agency's department: the UI groups its list filter by it.
-    department: &'static str,
-    official_url: &'static str,
-    /// What being on the list means, in one plain line.
-    meaning: &'static str,
-    /// Place in the severity order (0 = most severe, SDN).
-    severity: usize,
-    as_of: &'a str,
-    count: u32,
-    sources: &'a [SourceFile],
-}
-
-/// What `info()` returns.
-#[derive(Serialize)]
-struct JsInfo<'a> {
-    label: &'a str,
-    format_version: u32,
-    default_threshold: f64,
-    /// Every list code, most severe first (also those not in this dataset).
-    severity_order: Vec<&'static str>,
-    lists: Vec<JsListInfo<'a>>,
-}
-
 /// A screener over one dataset: the embedded default, or bytes given at run
 /// time.
 #[wasm_bindgen(js_name = Screener)]
@@ -163,31 +132,7 @@ impl WasmScreener {
     /// URL, one-line meaning, severity, "as of" date, party count and
     /// source files.
     pub fn info(&self) -> Result<JsValue, JsError> {
-        let d = self.0.dataset();
-        let info = JsInfo {
-            label: &d.label,
-            format_version: FORMAT_VERSION,
-            default_threshold: DEFAULT_THRESHOLD,
-            severity_order: ListId::BY_SEVERITY.iter().map(|l| l.code()).collect(),
-            lists: d
-                .lists
-                .iter()
-                .map(|l| JsListInfo {
-                    code: l.list.code(),
-                    name: l.list.name(),
-                    official_name: l.list.official_name(),
-                    agency: l.list.agency(),
-                    department: l.list.department(),
-                    official_url: l.list.official_url(),
-                    meaning: l.list.meaning(),
-                    severity: l.list.severity(),
-                    as_of: &l.as_of,
-                    count: l.count,
-                    sources: &l.sources,
-                })
-                .collect(),
-        };
-        to_js(&info)
+        to_js(&summary::summary(self.0.dataset()))
     }
 
     /// The score at or above which a pair counts as a match.

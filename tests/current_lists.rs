@@ -561,3 +561,43 @@ fn diff_of_the_two_sdn_names_files_has_103_added_and_108_removed() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn info_json_gives_every_list_with_its_metadata_for_the_ui() {
+    let (ok, out, err) = cli(&["info", "--json"], "");
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let order: Vec<&str> = v["severity_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(order.first(), Some(&"SDN"));
+    assert_eq!(order.len(), 19);
+    let lists = v["lists"].as_array().unwrap();
+    assert_eq!(lists.len(), 19);
+    let uflpa = lists.iter().find(|l| l["code"] == "UFLPA").unwrap();
+    assert_eq!(uflpa["count"], 148);
+    assert_eq!(uflpa["department"], "Homeland Security");
+    assert_eq!(
+        uflpa["official_url"],
+        "https://www.dhs.gov/uflpa-entity-list"
+    );
+    for l in lists {
+        for key in [
+            "name",
+            "official_name",
+            "agency",
+            "department",
+            "official_url",
+            "meaning",
+            "severity",
+            "as_of",
+            "count",
+            "sources",
+        ] {
+            assert!(!l[key].is_null(), "{key} of {}", l["code"]);
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cluster;
 pub mod diff;
 pub mod format;
+pub mod summary;
 
 pub use format::{FormatError, FORMAT_VERSION};
 

@@ -282,12 +282,25 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
         let num = ent_num(&files.primary, row)?;
         let name = cell(row, 1).to_string();
         if let Some(&first) = index.get(&num) {
+            // The same party twice: its name and programs join the first row.
             let first_line = primaries.get(first).map_or(0, |p| p.line);
+            if let Some(fp) = primaries.get_mut(first) {
+                let fp = &mut fp.party;
+                if !name.is_empty() && name != fp.name && !fp.aliases.contains(&name) {
+                    fp.aliases.push(name.clone());
+                }
+                for g in cell(row, 3).split("] [") {
+                    let g = g.trim().trim_matches(|c| c == '[' || c == ']').trim();
+                    if !g.is_empty() && !fp.programs.iter().any(|x| x == g) {
+                        fp.programs.push(g.to_string());
+                    }
+                }
+            }
             tally.skipped += 1;
             out.skipped.push(Skipped {
                 file: pname.clone(),
                 line: row.line,
-                reason: "duplicate ent_num".into(),
+                reason: "duplicate ent_num: merged into its first row".into(),
                 detail: format!("ent_num {num}, first at line {first_line}"),
             });
             continue;

@@ -1,4 +1,5 @@
-//! `entity-screen info`: what a dataset holds and where it came from.
+//! `entity-screen info [--dataset FILE] [--json]`: what a dataset holds and
+//! where it came from. `--json` prints the object the wasm `info()` returns.
 
 use anyhow::{Context, Result};
 use entity_screen::dataset::format::{self, FORMAT_VERSION};
@@ -8,7 +9,7 @@ use entity_screen::Dataset;
 use crate::args::Args;
 
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["--dataset"], &[])?;
+    let args = Args::parse(argv, &["--dataset"], &["--json"])?;
     let (shown, bytes) = match args.value("--dataset") {
         Some(path) => (
             path.to_string(),
@@ -18,6 +19,14 @@ pub fn run(argv: &[String]) -> Result<()> {
     };
     let (header, _) = format::read_header(&bytes).with_context(|| shown.clone())?;
     let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
+    if args.has("--json") {
+        // The same object as the wasm `info()`.
+        println!(
+            "{}",
+            serde_json::to_string(&entity_screen::dataset::summary::summary(&d))?
+        );
+        return Ok(());
+    }
     println!("dataset:  {shown}");
     println!("label:    {}", d.label);
     println!(

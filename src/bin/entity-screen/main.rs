@@ -21,7 +21,7 @@ USAGE:
   entity-screen build [--input FILE]... [--csl FILE.csv]... [--ofac-dir DIR] [--list ID,...] [--out FILE]
   entity-screen diff OLD.esd NEW.esd [--json]
   entity-screen update [--out FILE] [--mirror BASE_URL] [--ofac]
-  entity-screen info [--dataset FILE]
+  entity-screen info [--dataset FILE] [--json]
   entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
   entity-screen compare [--json] [--print-threshold]
 
