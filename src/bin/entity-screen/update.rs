@@ -14,8 +14,9 @@
 //!    than its Content-Length, or a last row without its line end), is empty
 //!    or a header only, or gives any list under half its count in the
 //!    dataset it would replace.
-//! 4. Writes a temporary file and renames it over the output, then prints
-//!    the diff against the dataset it replaced.
+//! 4. Writes a temporary file and renames it over the output (`--out`,
+//!    default `entity-screen.esd` in the current folder), then prints the
+//!    diff against the dataset it replaced.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,8 @@ pub const OFAC_BASE: &str =
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports";
 /// The OFAC files `--ofac` downloads.
 pub const OFAC_FILES: [&str; 4] = ["SDN.CSV", "ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"];
+/// Where `update` writes without `--out`.
+pub const DEFAULT_OUT: &str = "entity-screen.esd";
 /// The largest file accepted (the CSL is about 10 MB today).
 const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
@@ -49,10 +52,9 @@ impl Drop for TempDir {
 
 pub fn run(argv: &[String]) -> Result<()> {
     let args = Args::parse(argv, &["--out", "--mirror"], &["--ofac"])?;
-    let out = match args.value("--out") {
-        Some(o) => PathBuf::from(o),
-        None => crate::build::data_dir().join("default.esd"),
-    };
+    // Not data/default.esd by default: that file is, by a test's check, the
+    // build of data/sources; a refreshed dataset is loaded at run time.
+    let out = PathBuf::from(args.value("--out").unwrap_or(DEFAULT_OUT));
     let mirror = args.value("--mirror").map(|m| m.trim_end_matches('/'));
     let dir = out
         .parent()
