@@ -500,8 +500,9 @@ pub struct Party {
     /// Where each field came from, where a party's fields come from more
     /// than one file (SDN: names from the 2026 names file, addresses from
     /// `sdn_add`, remarks from the 2024 `sdn.csv`). Empty when every field
-    /// came from the list's sources ([`ListInfo::sources`]).
-    pub provenance: Vec<FieldSource>,
+    /// came from the list's sources ([`ListInfo::sources`]). Shared: the
+    /// parties with the same sources point at one list.
+    pub provenance: std::sync::Arc<[FieldSource]>,
     /// The party's cluster: the index (in the dataset) of the first party
     /// of the set of listings that are one party (same source id, or same
     /// name and country on lists of one department; see
@@ -556,7 +557,7 @@ impl Party {
             source_information_url: String::new(),
             status: String::new(),
             equipment: String::new(),
-            provenance: Vec::new(),
+            provenance: std::sync::Arc::from(Vec::new()),
             group: 0,
             also: Vec::new(),
         }

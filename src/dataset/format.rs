@@ -182,8 +182,8 @@ fn profiles(d: &Dataset) -> (Vec<&[FieldSource]>, Vec<u64>) {
             continue;
         }
         let next = table.len() as u64 + 1;
-        let id = *ids.entry(p.provenance.as_slice()).or_insert_with(|| {
-            table.push(p.provenance.as_slice());
+        let id = *ids.entry(&p.provenance[..]).or_insert_with(|| {
+            table.push(&p.provenance[..]);
             next
         });
         per_party.push(id);
@@ -660,7 +660,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
     }
 
     let nprof = r.count("provenance profile count", 1)?;
-    let mut table: Vec<Vec<FieldSource>> = Vec::with_capacity(nprof);
+    let mut table: Vec<std::sync::Arc<[FieldSource]>> = Vec::with_capacity(nprof);
     for _ in 0..nprof {
         let k = r.count("provenance entry count", 3)?;
         let mut prof = Vec::with_capacity(k);
@@ -671,7 +671,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
                 as_of: r.str("provenance as_of")?,
             });
         }
-        table.push(prof);
+        table.push(prof.into());
     }
 
     // A party takes at least 29 bytes (2 tags, 27 one-byte ids and counts).

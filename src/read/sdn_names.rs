@@ -347,7 +347,7 @@ pub fn read_sdn_names(
                 prov.push(src("vessel", det));
             }
         }
-        p.provenance = prov;
+        p.provenance = prov.into();
         report.parties += 1;
         out.parties.push(Sourced {
             party: p,
