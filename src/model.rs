@@ -499,7 +499,9 @@ pub struct Party {
     pub equipment: String,
     /// Where each field came from, where a party's fields come from more
     /// than one file (SDN: names from the 2026 names file, addresses from
-    /// `sdn_add`, remarks from the 2024 `sdn.csv`). Empty when every field
+    /// `sdn_add`, remarks from the 2024 `sdn.csv`; joined Entity List
+    /// entries: names and addresses from the eCFR, licence fields from the
+    /// CSL rows). Empty when every field
     /// came from the list's sources ([`ListInfo::sources`]). Shared: the
     /// parties with the same sources point at one list.
     pub provenance: std::sync::Arc<[FieldSource]>,
@@ -518,8 +520,9 @@ pub struct Party {
 /// Which file, and how current, one field of a party came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FieldSource {
-    /// `name`, `aliases`, `programs`, `type`, `addresses`, `remarks`,
-    /// `title` or `vessel`.
+    /// A [`Party`] field name: `name`, `aliases`, `programs`, `type`,
+    /// `addresses`, `remarks`, `title`, `vessel`, `license_requirement`,
+    /// `license_policy`, `federal_register_notice`, `start_date`.
     pub field: String,
     /// File name, no directory.
     pub file: String,

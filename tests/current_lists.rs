@@ -178,6 +178,20 @@ fn sdn_fields_say_which_file_and_date_they_came_from() {
         .collect();
     assert!(prov.contains(&("remarks", "2024-05-03")), "{prov:?}");
     assert!(prov.contains(&("aliases", "2026-08-20")), "{prov:?}");
+    // A joined Entity List entry: names from the eCFR, licence fields from
+    // the CSL rows.
+    let nso = d
+        .parties
+        .iter()
+        .find(|p| p.list == ListId::El && p.name == "NSO Group")
+        .unwrap();
+    let prov: Vec<(&str, &str)> = nso
+        .provenance
+        .iter()
+        .map(|f| (f.field.as_str(), f.file.as_str()))
+        .collect();
+    assert!(prov.contains(&("name", "bis_entity_list_ecfr_2026-07.json")));
+    assert!(prov.contains(&("license_policy", "csl_entity_list_rows_2026-07-27.json")));
     // And in --json, inside the record.
     let (_, out, _) = cli(&["search", "--json", "--limit", "1"], "Gazprombank\n");
     let v: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();

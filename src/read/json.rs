@@ -47,7 +47,8 @@
 //!    has the same name and the shorter name has at least 5 characters.
 //!
 //! A name that repeats is paired in order (1st with 1st, ...). A pair takes
-//! names, aliases and addresses from the eCFR and the rest from the CSL row.
+//! names, aliases and addresses from the eCFR and the rest from the CSL row,
+//! and says so in its [`Party::provenance`].
 //! Rows of either file without a partner are real listings and are kept as
 //! parties with what their own file has.
 
@@ -672,11 +673,30 @@ pub fn read_entity_list(
             }
         }
     }
+    // A joined party's fields come from two files: say which from which.
+    let ename = file_name(ecfr);
+    let field = |field: &str, file: &str| crate::model::FieldSource {
+        field: field.to_string(),
+        file: file.to_string(),
+        as_of: super::date_in_name(file).unwrap_or_default(),
+    };
+    let joined: std::sync::Arc<[crate::model::FieldSource]> = [
+        field("name", &ename),
+        field("aliases", &ename),
+        field("addresses", &ename),
+        field("license_requirement", &rname),
+        field("license_policy", &rname),
+        field("federal_register_notice", &rname),
+        field("start_date", &rname),
+    ]
+    .into_iter()
+    .collect();
     for (pi, s) in eout.parties.iter_mut().enumerate() {
         let p = &mut s.party;
         match partner.get(pi).copied().flatten().and_then(|i| csl.get(i)) {
             Some(r) => {
                 report.joined += 1;
+                p.provenance = joined.clone();
                 p.license_requirement = r.req.clone();
                 p.license_policy = r.policy.clone();
                 if !r.fr.is_empty() {
