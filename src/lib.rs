@@ -1,7 +1,8 @@
 //! # entity-screen
 //!
-//! Restricted-party screening against the US Consolidated Screening List,
-//! small enough to run in a visitor's browser.
+//! Restricted-party screening against the US Consolidated Screening List and
+//! six further US lists (UFLPA, 1260H, 1286, FCC, CBP, E.O. 14032), small
+//! enough to run in a visitor's browser.
 //!
 //! The crate is laid out by stage, and by where the code runs:
 //!
@@ -9,7 +10,7 @@
 //! |---------------|-----------------------------------------------|-----------------|
 //! | [`country`]   | ISO-2 country codes and names                   | both            |
 //! | [`read`]      | parse official files (CSL CSV, OFAC CSV, JSON) | native (`build`) |
-//! | [`dataset`]   | the compact binary dataset: build, encode, decode | both          |
+//! | [`dataset`]   | the compact binary dataset: build, encode, decode; clusters (one party, one result); diff | both (build native) |
 //! | [`normalize`] | the one text normaliser (data and queries)     | both            |
 //! | [`index`]     | candidate retrieval                            | both            |
 //! | [`score`]     | name-pair scoring with reasons                 | both            |

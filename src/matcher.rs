@@ -5,10 +5,20 @@
 //! [`crate::score::score`], keeps the best name per party, and explains every
 //! match: which name or alias matched, which words paired, what lowered the
 //! score, and where in the matched name to highlight.
+//!
+//! ## One party, one result
+//!
+//! Listings that are one party (one cluster, [`crate::dataset::cluster`])
+//! give one result: the member whose best name scores highest (on a tie,
+//! the one on the most severe list) is the result's `id`, `name`, `record`;
+//! `lists` has every member, most severe list first ([`ListId::BY_SEVERITY`]),
+//! and `source` is the first of them. `lists` always shows all of a party's
+//! lists, also when a list filter let only some of them match. Same-name
+//! listings that were not merged are in `also_on`, with the reason.
 
 use serde::Serialize;
 
-use crate::dataset::Dataset;
+use crate::dataset::{cluster, Dataset};
 use crate::index::{Index, NameRef, QueryTerm};
 use crate::model::{ListId, Party, PartyType};
 use crate::normalize::tokens;
@@ -73,7 +83,8 @@ pub struct Match<'a> {
     pub matched_alias: bool,
     /// Score in [0, 1]; see [`crate::score`] for its meaning.
     pub score: f64,
-    /// The list code (`"EL"`, `"SDN"`, ...).
+    /// The code of the most severe list the party is on (`"SDN"`, `"EL"`,
+    /// ...): the first of `lists`.
     pub source: &'static str,
     #[serde(rename = "type")]
     pub party_type: PartyType,
@@ -84,7 +95,41 @@ pub struct Match<'a> {
     /// Spans of `matched_name` that matched, as `[start, end)` offsets in
     /// UTF-16 code units (what JS string indices use).
     pub highlights: Vec<[u32; 2]>,
-    /// The party's full record.
+    /// The party's full record (the listing that matched best).
+    pub record: &'a Party,
+    /// Every list the party is on, most severe first, each with that
+    /// listing's own record.
+    pub lists: Vec<OnList<'a>>,
+    /// Listings with the same name that are not merged into this party
+    /// (another department's list, or no shared country), with the reason.
+    pub also_on: Vec<AlsoOn<'a>>,
+}
+
+/// One listing of a result's party.
+#[derive(Clone, Debug, Serialize)]
+pub struct OnList<'a> {
+    /// The list code (`"SDN"`, `"UFLPA"`, `"1260H"`, ...).
+    pub code: &'static str,
+    /// The list's short name ([`ListId::name`]).
+    pub list_name: &'static str,
+    /// The listing's source id.
+    pub id: &'a str,
+    /// The listing's primary name.
+    pub name: &'a str,
+    /// The listing's full record (its list's own fields).
+    pub record: &'a Party,
+}
+
+/// A same-name listing of another party, shown as "also on ...".
+#[derive(Clone, Debug, Serialize)]
+pub struct AlsoOn<'a> {
+    pub code: &'static str,
+    pub list_name: &'static str,
+    pub agency: &'static str,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Why it is shown, and why it was not merged, in words.
+    pub reason: String,
     pub record: &'a Party,
 }
 
@@ -103,13 +148,41 @@ pub struct Comparison {
 pub struct Screener {
     dataset: Dataset,
     index: Index,
+    /// Members of each cluster with more than one, most severe list first.
+    members: std::collections::HashMap<u32, Vec<u32>>,
 }
 
 impl Screener {
     /// Indexes a dataset.
     pub fn new(dataset: Dataset) -> Screener {
         let index = Index::build(&dataset.parties);
-        Screener { dataset, index }
+        let mut members: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        for (i, p) in dataset.parties.iter().enumerate() {
+            if p.group as usize != i {
+                members
+                    .entry(p.group)
+                    .or_insert_with(|| vec![p.group])
+                    .push(i as u32);
+            }
+        }
+        let parties = &dataset.parties;
+        for m in members.values_mut() {
+            m.sort_by_key(|&i| (parties[i as usize].list.severity(), i));
+        }
+        Screener {
+            dataset,
+            index,
+            members,
+        }
+    }
+
+    /// The parties of `group`, most severe list first (the group alone when
+    /// it has one member).
+    pub fn group_members(&self, group: u32) -> Vec<u32> {
+        match self.members.get(&group) {
+            Some(m) => m.clone(),
+            None => vec![group],
+        }
     }
 
     /// The dataset searched.
@@ -159,6 +232,28 @@ impl Screener {
                 }
             }
         }
+        // Best member per cluster: highest score, then most severe list.
+        let mut by_group: std::collections::HashMap<u32, usize> = Default::default();
+        let mut kept: Vec<(u32, u32, Scored)> = Vec::new();
+        for (party, n, scored) in best {
+            let g = parties[party as usize].group;
+            let sev = |i: u32| parties[i as usize].list.severity();
+            match by_group.get(&g) {
+                Some(&k) => {
+                    let (kp, _, ks) = &kept[k];
+                    let better = scored.score > ks.score
+                        || (scored.score == ks.score && sev(party) < sev(*kp));
+                    if better {
+                        kept[k] = (party, n, scored);
+                    }
+                }
+                None => {
+                    by_group.insert(g, kept.len());
+                    kept.push((party, n, scored));
+                }
+            }
+        }
+        let mut best = kept;
         best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.0.cmp(&b.0)));
         best.truncate(options.limit);
         best.into_iter()
@@ -195,18 +290,61 @@ impl Screener {
             }
         }
         highlights.sort_unstable();
+        let parties = &self.dataset.parties;
+        let members = self.group_members(p.group);
+        let lists: Vec<OnList<'_>> = members
+            .iter()
+            .map(|&i| {
+                let q = &parties[i as usize];
+                OnList {
+                    code: q.list.code(),
+                    list_name: q.list.name(),
+                    id: &q.id,
+                    name: &q.name,
+                    record: q,
+                }
+            })
+            .collect();
+        let mut other_groups: Vec<u32> = members
+            .iter()
+            .flat_map(|&i| parties[i as usize].also.iter().copied())
+            .collect();
+        other_groups.sort_unstable();
+        other_groups.dedup();
+        let mut also_on = Vec::new();
+        for g in other_groups {
+            for i in self.group_members(g) {
+                let q = &parties[i as usize];
+                if members.iter().any(|&m| parties[m as usize].list == q.list) {
+                    continue;
+                }
+                also_on.push(AlsoOn {
+                    code: q.list.code(),
+                    list_name: q.list.name(),
+                    agency: q.list.agency(),
+                    id: &q.id,
+                    name: &q.name,
+                    reason: cluster::not_merged_reason(p, q),
+                    record: q,
+                });
+            }
+        }
+        also_on.sort_by_key(|a| (a.record.list.severity(), a.id));
+        let source = lists.first().map_or(p.list.code(), |l| l.code);
         Match {
             id: &p.id,
             name: &p.name,
             matched_name,
             matched_alias: which > 0,
             score: round3(scored.score),
-            source: p.list.code(),
+            source,
             party_type: p.party_type,
             reasons,
             pairs,
             highlights,
             record: p,
+            lists,
+            also_on,
         }
     }
 

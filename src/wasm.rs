@@ -10,9 +10,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::dataset::{Dataset, FORMAT_VERSION};
+use crate::dataset::{summary, Dataset};
 use crate::matcher::{self, SearchOptions, DEFAULT_THRESHOLD};
-use crate::model::{ListId, PartyType, SourceFile};
+use crate::model::{ListId, PartyType};
 
 /// The single conversion from any core error to a JS `Error` with the
 /// error's message.
@@ -77,26 +77,6 @@ impl JsSearchOptions {
             .collect();
         Ok(o)
     }
-}
-
-/// One list of the dataset, for `info()`.
-#[derive(Serialize)]
-struct JsListInfo<'a> {
-    code: &'static str,
-    name: &'static str,
-    agency: &'static str,
-    as_of: &'a str,
-    count: u32,
-    sources: &'a [SourceFile],
-}
-
-/// What `info()` returns.
-#[derive(Serialize)]
-struct JsInfo<'a> {
-    label: &'a str,
-    format_version: u32,
-    default_threshold: f64,
-    lists: Vec<JsListInfo<'a>>,
 }
 
 /// A screener over one dataset: the embedded default, or bytes given at run
@@ -169,28 +149,12 @@ impl WasmScreener {
         }
     }
 
-    /// The dataset's label, format version and, per list, its code, name,
-    /// agency, "as of" date, party count and source files.
+    /// The dataset's label, format version, the severity order and, per
+    /// list, its code, name, official name, agency, department, official
+    /// URL, one-line meaning, severity, "as of" date, party count and
+    /// source files.
     pub fn info(&self) -> Result<JsValue, JsError> {
-        let d = self.0.dataset();
-        let info = JsInfo {
-            label: &d.label,
-            format_version: FORMAT_VERSION,
-            default_threshold: DEFAULT_THRESHOLD,
-            lists: d
-                .lists
-                .iter()
-                .map(|l| JsListInfo {
-                    code: l.list.code(),
-                    name: l.list.name(),
-                    agency: l.list.agency(),
-                    as_of: &l.as_of,
-                    count: l.count,
-                    sources: &l.sources,
-                })
-                .collect(),
-        };
-        to_js(&info)
+        to_js(&summary::summary(self.0.dataset()))
     }
 
     /// The score at or above which a pair counts as a match.

@@ -113,7 +113,7 @@ fn jsc_positive_technologies_is_on_both_el_and_sdn() {
 }
 
 #[test]
-fn default_dataset_has_all_13_lists_in_order_with_counts_and_sources() {
+fn default_dataset_has_all_19_lists_in_order_with_counts_and_sources() {
     let d = embedded();
     let lists: Vec<ListId> = d.lists.iter().map(|l| l.list).collect();
     assert_eq!(lists, ListId::ALL);
@@ -121,8 +121,15 @@ fn default_dataset_has_all_13_lists_in_order_with_counts_and_sources() {
         let n = d.parties.iter().filter(|p| p.list == l.list).count();
         assert_eq!(n, l.count as usize, "{:?}", l.list);
         assert!(!l.sources.is_empty());
+        // A list is as current as its oldest source, except SDN: its names
+        // file decides who is listed, the older files only add details.
         let oldest = l.sources.iter().map(|s| s.as_of.as_str()).min().unwrap();
-        assert_eq!(l.as_of, oldest, "{:?}", l.list);
+        let expected = if l.list == ListId::Sdn {
+            l.sources[0].as_of.as_str()
+        } else {
+            oldest
+        };
+        assert_eq!(l.as_of, expected, "{:?}", l.list);
         for s in &l.sources {
             assert_eq!(s.sha256.len(), 64);
         }
@@ -131,7 +138,13 @@ fn default_dataset_has_all_13_lists_in_order_with_counts_and_sources() {
     let order: Vec<u8> = d.parties.iter().map(|p| p.list.to_u8()).collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]));
     let count = |l: ListId| d.lists.iter().find(|i| i.list == l).unwrap().count;
-    assert_eq!(count(ListId::Sdn), 14965);
+    assert_eq!(count(ListId::Sdn), 19249);
+    assert_eq!(count(ListId::Uflpa), 148);
+    assert_eq!(count(ListId::Sec1260h), 80);
+    assert_eq!(count(ListId::Sec1286), 134);
+    assert_eq!(count(ListId::Fcc), 15);
+    assert_eq!(count(ListId::Cbp), 67);
+    assert_eq!(count(ListId::Eo14032), 59);
     assert_eq!(count(ListId::Dpl), 564);
     assert_eq!(count(ListId::Meu), 70);
     assert_eq!(count(ListId::Dtc), 787);
@@ -145,7 +158,7 @@ fn default_dataset_has_all_13_lists_in_order_with_counts_and_sources() {
 fn default_dataset_source_hashes_match_the_files() {
     for l in &embedded().lists {
         for s in &l.sources {
-            let dir = ["bis", "csl", "ofac", "state"]
+            let dir = ["bis", "csl", "ofac", "state", "dhs", "dow", "fcc", "cbp"]
                 .iter()
                 .map(|d| data_dir().join("sources").join(d).join(&s.name))
                 .find(|p| p.is_file())
@@ -246,6 +259,7 @@ fn general_build_takes_each_list_from_the_newest_input() {
     let (d, report) = build(&BuildInputs {
         csl: vec![data_dir().join("sources/csl/csl_consolidated_2022-04.csv")],
         ofac_dirs: vec![data_dir().join("sources/ofac")],
+        inputs: vec![],
         lists: None,
     })
     .unwrap();
@@ -275,6 +289,7 @@ fn general_build_with_list_reports_the_other_rows() {
     let (d, report) = build(&BuildInputs {
         csl: vec![data_dir().join("sources/csl/csl_sample_2025-06.csv")],
         ofac_dirs: vec![],
+        inputs: vec![],
         lists: Some(vec![ListId::El, ListId::Ssi]),
     })
     .unwrap();
@@ -388,12 +403,13 @@ fn decode_rejects_a_wrong_magic() {
 #[test]
 fn decode_rejects_another_version_saying_how_to_fix_it() {
     let mut b = small().to_bytes();
-    b[8..12].copy_from_slice(&2u32.to_le_bytes());
+    // Version 1, the layout before the six non-CSL lists and clusters.
+    b[8..12].copy_from_slice(&1u32.to_le_bytes());
     let e = Dataset::from_bytes(&b).unwrap_err();
     assert_eq!(
         e,
         FormatError::UnsupportedVersion {
-            found: 2,
+            found: 1,
             supported: FORMAT_VERSION
         }
     );

@@ -1,7 +1,12 @@
 //! The binary dataset format (`.esd`): compact, deterministic, versioned, and
 //! safe to decode from untrusted bytes.
 //!
-//! # Byte layout (version 1)
+//! # Byte layout (version 2)
+//!
+//! Version 2 added the six lists beyond the CSL (list bytes 13 to 18), the
+//! provenance table and, per party, status, equipment, the FR date, the
+//! provenance profile, the cluster and the "also on" clusters. Version 1
+//! files are refused with [`FormatError::UnsupportedVersion`].
 //!
 //! All integers are little-endian; `varint` is unsigned LEB128 (7 bits per
 //! byte, low group first, high bit set on every byte but the last, at most
@@ -23,6 +28,9 @@
 //!   lists:    varint n, then n times:
 //!               u8 list (index in ListId::ALL), str as_of, varint count,
 //!               varint m, then m times: str name, str sha256, str as_of
+//!   provenance profiles: varint n, then n times: varint k, then k times
+//!             str field, str file, str as_of (distinct per-field source
+//!             lists, shared by the parties that have them)
 //!   parties:  varint n, then n times:
 //!               u8 list, u8 type (index in PartyType::ALL), str id, str name,
 //!               aliases:   varint k, k str
@@ -38,10 +46,15 @@
 //!                          str vessel_type, str gross_tonnage,
 //!                          str gross_registered_tonnage, str flag, str owner
 //!               str source_list_url, str source_information_url
+//!               str status, str equipment, str federal_register_date
+//!               varint provenance: 0 none, else 1 + profile index
+//!               varint group: index of the cluster's first party
+//!               also: varint k, k varint group
 //! ```
 //!
 //! The payload must be consumed exactly; each list's `count` must equal the
-//! number of its parties.
+//! number of its parties; a party's group is its own index or that of an
+//! earlier party whose group is itself; every "also" group is such a group.
 //!
 //! # Decoding untrusted bytes
 //!
@@ -60,12 +73,14 @@
 use std::fmt;
 
 use super::Dataset;
-use crate::model::{Address, IdDocument, ListId, ListInfo, Party, PartyType, SourceFile, Vessel};
+use crate::model::{
+    Address, FieldSource, IdDocument, ListId, ListInfo, Party, PartyType, SourceFile, Vessel,
+};
 
 /// The 8-byte label every dataset starts with.
 pub const MAGIC: [u8; 8] = *b"ESCREEN\0";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Header size in bytes.
 pub const HEADER_LEN: usize = 28;
 
@@ -155,8 +170,29 @@ impl<'a> Strings<'a> {
     }
 }
 
+/// The distinct provenance lists of the parties, in first-use order, and
+/// each party's profile number (0 = none, else 1 + index).
+fn profiles(d: &Dataset) -> (Vec<&[FieldSource]>, Vec<u64>) {
+    let mut table: Vec<&[FieldSource]> = Vec::new();
+    let mut ids: std::collections::HashMap<&[FieldSource], u64> = Default::default();
+    let mut per_party = Vec::with_capacity(d.parties.len());
+    for p in &d.parties {
+        if p.provenance.is_empty() {
+            per_party.push(0);
+            continue;
+        }
+        let next = table.len() as u64 + 1;
+        let id = *ids.entry(&p.provenance[..]).or_insert_with(|| {
+            table.push(&p.provenance[..]);
+            next
+        });
+        per_party.push(id);
+    }
+    (table, per_party)
+}
+
 /// Calls `f` on every string of the dataset in encoding order.
-fn each_string<'a>(d: &'a Dataset, f: &mut dyn FnMut(&'a str)) {
+fn each_string<'a>(d: &'a Dataset, table: &[&'a [FieldSource]], f: &mut dyn FnMut(&'a str)) {
     f(&d.label);
     for l in &d.lists {
         f(&l.as_of);
@@ -164,6 +200,13 @@ fn each_string<'a>(d: &'a Dataset, f: &mut dyn FnMut(&'a str)) {
             f(&s.name);
             f(&s.sha256);
             f(&s.as_of);
+        }
+    }
+    for prof in table {
+        for fs in prof.iter() {
+            f(&fs.field);
+            f(&fs.file);
+            f(&fs.as_of);
         }
     }
     for p in &d.parties {
@@ -214,6 +257,9 @@ fn each_string<'a>(d: &'a Dataset, f: &mut dyn FnMut(&'a str)) {
         }
         f(&p.source_list_url);
         f(&p.source_information_url);
+        f(&p.status);
+        f(&p.equipment);
+        f(&p.federal_register_date);
     }
 }
 
@@ -236,7 +282,8 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
         order: vec![],
     };
     st.see("");
-    each_string(d, &mut |s| st.see(s));
+    let (table, prof_of) = profiles(d);
+    each_string(d, &table, &mut |s| st.see(s));
     // Rank: "" first, then by descending count, ties by first use.
     let mut ranked: Vec<(&str, usize, usize)> = st
         .order
@@ -286,8 +333,17 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
             sid(&mut p, &s.as_of);
         }
     }
+    put_varint(&mut p, table.len() as u64);
+    for prof in &table {
+        put_varint(&mut p, prof.len() as u64);
+        for fs in prof.iter() {
+            sid(&mut p, &fs.field);
+            sid(&mut p, &fs.file);
+            sid(&mut p, &fs.as_of);
+        }
+    }
     put_varint(&mut p, d.parties.len() as u64);
-    for x in &d.parties {
+    for (x, prof) in d.parties.iter().zip(prof_of) {
         p.push(x.list.to_u8());
         p.push(
             PartyType::ALL
@@ -344,6 +400,15 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
         }
         sid(&mut p, &x.source_list_url);
         sid(&mut p, &x.source_information_url);
+        sid(&mut p, &x.status);
+        sid(&mut p, &x.equipment);
+        sid(&mut p, &x.federal_register_date);
+        put_varint(&mut p, prof);
+        put_varint(&mut p, u64::from(x.group));
+        put_varint(&mut p, x.also.len() as u64);
+        for &g in &x.also {
+            put_varint(&mut p, u64::from(g));
+        }
     }
 
     let mut out = Vec::with_capacity(HEADER_LEN + p.len());
@@ -594,8 +659,23 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
         });
     }
 
-    // A party takes at least 23 bytes (2 tags, 21 one-byte ids and counts).
-    let nparties = r.count("party count", 23)?;
+    let nprof = r.count("provenance profile count", 1)?;
+    let mut table: Vec<std::sync::Arc<[FieldSource]>> = Vec::with_capacity(nprof);
+    for _ in 0..nprof {
+        let k = r.count("provenance entry count", 3)?;
+        let mut prof = Vec::with_capacity(k);
+        for _ in 0..k {
+            prof.push(FieldSource {
+                field: r.str("provenance field")?,
+                file: r.str("provenance file")?,
+                as_of: r.str("provenance as_of")?,
+            });
+        }
+        table.push(prof.into());
+    }
+
+    // A party takes at least 29 bytes (2 tags, 27 one-byte ids and counts).
+    let nparties = r.count("party count", 29)?;
     let mut parties = Vec::with_capacity(nparties);
     for _ in 0..nparties {
         let start = r.pos;
@@ -665,7 +745,58 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
         };
         p.source_list_url = r.str("source_list_url")?;
         p.source_information_url = r.str("source_information_url")?;
+        p.status = r.str("status")?;
+        p.equipment = r.str("equipment")?;
+        p.federal_register_date = r.str("federal_register_date")?;
+        let ppos = r.pos;
+        let prof = r.varint("provenance profile")?;
+        if prof > 0 {
+            p.provenance = usize::try_from(prof - 1)
+                .ok()
+                .and_then(|i| table.get(i))
+                .cloned()
+                .ok_or(FormatError::Malformed {
+                    what: "provenance profile index",
+                    offset: ppos,
+                })?;
+        }
+        let gpos = r.pos;
+        let here = parties.len();
+        let group = r.varint("party group")?;
+        // The group is this party or an earlier party that is its own group.
+        let root_ok = match usize::try_from(group) {
+            Ok(g) if g == here => true,
+            Ok(g) => parties
+                .get(g)
+                .is_some_and(|q: &Party| q.group as usize == g),
+            Err(_) => false,
+        };
+        if !root_ok {
+            return Err(FormatError::Malformed {
+                what: "party group",
+                offset: gpos,
+            });
+        }
+        p.group = group as u32;
+        let k = r.count("also count", 1)?;
+        p.also.reserve(k);
+        for _ in 0..k {
+            let g = r.varint("also group")?;
+            p.also
+                .push(u32::try_from(g).map_err(|_| r.err("also group"))?);
+        }
         parties.push(p);
+    }
+    // "Also" groups may point forward: check them once all are read.
+    for p in &parties {
+        for &g in &p.also {
+            if !matches!(parties.get(g as usize), Some(q) if q.group == g) {
+                return Err(FormatError::Malformed {
+                    what: "an \"also\" group that is no party's group",
+                    offset: r.pos,
+                });
+            }
+        }
     }
     if r.remaining() != 0 {
         return Err(r.err("bytes after the last party"));

@@ -8,7 +8,10 @@
 
 #[cfg(feature = "build")]
 pub mod build;
+pub mod cluster;
+pub mod diff;
 pub mod format;
+pub mod summary;
 
 pub use format::{FormatError, FORMAT_VERSION};
 

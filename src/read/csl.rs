@@ -160,6 +160,7 @@ pub fn read_csl_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError
     };
     let order = detect_id_order(records.iter().map(|(_, r)| get(r, 28)));
 
+    super::require_rows(path, records.len(), "CSL consolidated.csv")?;
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
         file: name.clone(),

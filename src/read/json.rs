@@ -47,7 +47,8 @@
 //!    has the same name and the shorter name has at least 5 characters.
 //!
 //! A name that repeats is paired in order (1st with 1st, ...). A pair takes
-//! names, aliases and addresses from the eCFR and the rest from the CSL row.
+//! names, aliases and addresses from the eCFR and the rest from the CSL row,
+//! and says so in its [`Party::provenance`].
 //! Rows of either file without a partner are real listings and are kept as
 //! parties with what their own file has.
 
@@ -381,6 +382,7 @@ pub fn read_json_list(path: &Path, list: ListId) -> Result<ReadOutput, ReadError
         path,
         "a JSON list extraction ({\"entities\": [{\"name\": ...}]})",
     )?;
+    super::require_rows(path, ents.items.len(), "JSON list file")?;
     let name = file_name(path);
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
@@ -436,6 +438,7 @@ fn json_party(
     let fr = text(path, line, o, "federal_register")?;
     let effective = text(path, line, o, "effective_date")?;
     let notes = text(path, line, o, "notes")?;
+    let status = text(path, line, o, "status")?;
     let party_type = match list {
         ListId::Dtc | ListId::Dpl | ListId::Isn => super::infer_party_type(&name),
         _ => PartyType::Entity,
@@ -453,12 +456,16 @@ fn json_party(
         ListId::El | ListId::Meu => split_fr_citation(&fr),
         _ => (fr, String::new()),
     };
+    let (notice, fr_date) = split_fr_dated(&notice);
     p.federal_register_notice = notice;
+    p.federal_register_date = fr_date;
+    let effective = super::month_date_to_iso(&effective).unwrap_or(effective);
     p.start_date = if effective.is_empty() {
         date
     } else {
         effective
     };
+    p.status = status;
     match list {
         ListId::El => p.license_requirement = notes,
         ListId::Meu => {
@@ -491,10 +498,26 @@ fn json_party(
             }
             p.remarks = notes;
         }
+        ListId::Fcc => p.equipment = notes,
         _ => p.remarks = notes,
     }
     set_official_urls(&mut p);
     Ok(p)
+}
+
+/// Splits a citation with its date in parentheses, `91 FR 35189 (June 10,
+/// 2026)`, into `91 FR 35189` and `2026-06-10`. Anything else is returned
+/// whole, with no date.
+pub fn split_fr_dated(fr: &str) -> (String, String) {
+    let fr = fr.trim();
+    if let Some((cite, rest)) = fr.split_once(" (") {
+        if let Some(date) = rest.strip_suffix(')').and_then(super::month_date_to_iso) {
+            if cite.contains(" FR ") {
+                return (cite.trim().to_string(), date);
+            }
+        }
+    }
+    (fr.to_string(), String::new())
 }
 
 /// How the Entity List join went.
@@ -524,6 +547,7 @@ pub fn read_entity_list(
         csl_rows,
         "CSL Entity List rows ({\"entities\": [{\"entity\": ...}]})",
     )?;
+    super::require_rows(csl_rows, rows.items.len(), "CSL Entity List rows file")?;
     let rname = file_name(csl_rows);
     let mut rtally = FileTally {
         file: rname.clone(),
@@ -649,11 +673,30 @@ pub fn read_entity_list(
             }
         }
     }
+    // A joined party's fields come from two files: say which from which.
+    let ename = file_name(ecfr);
+    let field = |field: &str, file: &str| crate::model::FieldSource {
+        field: field.to_string(),
+        file: file.to_string(),
+        as_of: super::date_in_name(file).unwrap_or_default(),
+    };
+    let joined: std::sync::Arc<[crate::model::FieldSource]> = [
+        field("name", &ename),
+        field("aliases", &ename),
+        field("addresses", &ename),
+        field("license_requirement", &rname),
+        field("license_policy", &rname),
+        field("federal_register_notice", &rname),
+        field("start_date", &rname),
+    ]
+    .into_iter()
+    .collect();
     for (pi, s) in eout.parties.iter_mut().enumerate() {
         let p = &mut s.party;
         match partner.get(pi).copied().flatten().and_then(|i| csl.get(i)) {
             Some(r) => {
                 report.joined += 1;
+                p.provenance = joined.clone();
                 p.license_requirement = r.req.clone();
                 p.license_policy = r.policy.clone();
                 if !r.fr.is_empty() {

@@ -36,8 +36,10 @@
 //! person would be misleading.
 
 pub mod csl;
+pub mod detect;
 pub mod json;
 pub mod ofac;
+pub mod sdn_names;
 
 use std::fmt;
 use std::path::Path;
@@ -89,6 +91,9 @@ pub enum ReadError {
         value: String,
         expected: String,
     },
+    /// The file has no data rows (empty, or a header only): a list is only
+    /// declared, with a count and a date, when its rows were read.
+    NoRows { file: String, what: String },
 }
 
 impl ReadError {
@@ -101,14 +106,15 @@ impl ReadError {
             | ReadError::ColumnCount { file, .. }
             | ReadError::Csv { file, .. }
             | ReadError::Json { file, .. }
-            | ReadError::BadValue { file, .. } => file,
+            | ReadError::BadValue { file, .. }
+            | ReadError::NoRows { file, .. } => file,
         }
     }
 
     /// The 1-based line the error is about (0 when it concerns the whole file).
     pub fn line(&self) -> u64 {
         match self {
-            ReadError::Io { .. } | ReadError::MissingColumn { .. } => 0,
+            ReadError::Io { .. } | ReadError::MissingColumn { .. } | ReadError::NoRows { .. } => 0,
             ReadError::WrongKind { line, .. }
             | ReadError::ColumnCount { line, .. }
             | ReadError::Csv { line, .. }
@@ -168,6 +174,10 @@ impl fmt::Display for ReadError {
                 f,
                 "{file}:{line}: field {field} is {value:?}, expected {expected}"
             ),
+            ReadError::NoRows { file, what } => write!(
+                f,
+                "{file}: no data rows (the file is empty or has a header only); a {what} must list at least one party. Was the download cut short?"
+            ),
         }
     }
 }
@@ -188,7 +198,8 @@ pub struct Skipped {
     pub detail: String,
 }
 
-/// Row accounting of one input file: `rows == kept + skipped`.
+/// Row accounting of one input file: `rows == kept + skipped` as read,
+/// and `rows == kept + superseded + filtered + skipped` after a build.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileTally {
     /// File name, no directory.
@@ -197,8 +208,12 @@ pub struct FileTally {
     pub rows: usize,
     /// Rows that became a party or were merged into one.
     pub kept: usize,
-    /// Rows listed in [`ReadOutput::skipped`].
+    /// Rows listed in [`ReadOutput::skipped`] (reported by the reader).
     pub skipped: usize,
+    /// Rows whose parties a newer file replaced (set by the build).
+    pub superseded: usize,
+    /// Rows of lists not selected with `--list` (set by the build).
+    pub filtered: usize,
 }
 
 /// A party and the row it came from.
@@ -217,6 +232,9 @@ pub struct ReadOutput {
     pub parties: Vec<Sourced>,
     pub skipped: Vec<Skipped>,
     pub files: Vec<FileTally>,
+    /// What the build should tell the user although it went on (a missing
+    /// companion file, and what the parties lack without it).
+    pub warnings: Vec<String>,
 }
 
 impl ReadOutput {
@@ -225,51 +243,15 @@ impl ReadOutput {
         self.parties.extend(other.parties);
         self.skipped.extend(other.skipped);
         self.files.extend(other.files);
+        self.warnings.extend(other.warnings);
     }
 }
 
 /// The official web pages of each list, used as `source_list_url` and
 /// `source_information_url` (trade.gov's 2025 values; the 2022 CSL's bit.ly
-/// short links are replaced by these).
+/// short links are replaced by these). Defined once, in [`ListId::urls`].
 pub fn official_urls(list: ListId) -> (&'static str, &'static str) {
-    const OFAC_CONS: &str = "https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList";
-    const OFAC_OTHER: &str = "https://ofac.treasury.gov/other-ofac-sanctions-lists";
-    match list {
-        ListId::El => (
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list",
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list",
-        ),
-        ListId::Sdn => (
-            "https://sanctionslist.ofac.treas.gov/Home/SdnList",
-            "https://home.treasury.gov/policy-issues/financial-sanctions/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists",
-        ),
-        ListId::Dpl => (
-            "https://www.bis.doc.gov/index.php/the-denied-persons-list",
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list",
-        ),
-        ListId::Uvl => (
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list",
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list",
-        ),
-        ListId::Meu => (
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
-            "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
-        ),
-        ListId::Dtc => (
-            "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0",
-            "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0",
-        ),
-        ListId::Isn => (
-            "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/",
-            "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/",
-        ),
-        ListId::Ssi
-        | ListId::Plc
-        | ListId::Cmic
-        | ListId::Cap
-        | ListId::Mbs
-        | ListId::Fse => (OFAC_CONS, OFAC_OTHER),
-    }
+    list.urls()
 }
 
 /// Sets both URLs of a party to its list's official pages.
@@ -494,6 +476,18 @@ impl LineCounter {
     }
 }
 
+/// [`ReadError::NoRows`] when a file gave no data rows.
+pub(crate) fn require_rows(path: &Path, rows: usize, what: &str) -> Result<(), ReadError> {
+    if rows == 0 {
+        Err(ReadError::NoRows {
+            file: path.display().to_string(),
+            what: what.to_string(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// The file name of a path, for reports.
 pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
@@ -555,6 +549,37 @@ pub fn date_in_name(name: &str) -> Option<String> {
     found
 }
 
+/// Converts `June 21, 2022` (English month name, day, year) to ISO.
+pub fn month_date_to_iso(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let s = s.trim();
+    let (month, rest) = s.split_once(' ')?;
+    let m = MONTHS
+        .iter()
+        .position(|x| x.eq_ignore_ascii_case(month.trim_end_matches('.')))?
+        + 1;
+    let (d, y) = rest.split_once(',')?;
+    let d: u32 = d.trim().parse().ok()?;
+    let y: u32 = y.trim().parse().ok()?;
+    if !(1..=31).contains(&d) || !(1000..=9999).contains(&y) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// Converts US dates `M/D/YY` or `M/D/YYYY` to ISO (`YY` < 50 is 20YY).
 pub fn us_date_to_iso(s: &str) -> Option<String> {
     let mut it = s.trim().split('/');
@@ -613,6 +638,16 @@ mod tests {
         assert_eq!(us_date_to_iso("12/23/2020").as_deref(), Some("2020-12-23"));
         assert_eq!(us_date_to_iso("3/30/81").as_deref(), Some("1981-03-30"));
         assert_eq!(us_date_to_iso("x"), None);
+    }
+
+    #[test]
+    fn month_date_to_iso_reads_english_dates() {
+        assert_eq!(
+            month_date_to_iso("June 21, 2022").as_deref(),
+            Some("2022-06-21")
+        );
+        assert_eq!(month_date_to_iso("2022-06-21"), None);
+        assert_eq!(month_date_to_iso("Smarch 1, 2020"), None);
     }
 
     #[test]

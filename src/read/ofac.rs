@@ -162,13 +162,13 @@ pub fn non_sdn_lists(programs: &[String], remarks: &str) -> Vec<ListId> {
 }
 
 /// One row of a legacy file: line and cleaned cells.
-struct Row {
-    line: u64,
-    cells: Vec<String>,
+pub(crate) struct Row {
+    pub(crate) line: u64,
+    pub(crate) cells: Vec<String>,
 }
 
 /// Reads one headerless legacy file, checking every row has `expected` cells.
-fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<Row>, ReadError> {
+pub(crate) fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<Row>, ReadError> {
     let shown = path.display().to_string();
     let bytes = read_bytes(path)?;
     match first_byte(&bytes) {
@@ -244,11 +244,11 @@ fn clean(s: &str) -> String {
     }
 }
 
-fn cell(row: &Row, i: usize) -> &str {
+pub(crate) fn cell(row: &Row, i: usize) -> &str {
     row.cells.get(i).map(String::as_str).unwrap_or("")
 }
 
-fn ent_num(path: &Path, row: &Row) -> Result<u64, ReadError> {
+pub(crate) fn ent_num(path: &Path, row: &Row) -> Result<u64, ReadError> {
     let v = cell(row, 0);
     v.parse().map_err(|_| ReadError::BadValue {
         file: path.display().to_string(),
@@ -270,6 +270,7 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
     let mut out = ReadOutput::default();
     let pname = file_name(&files.primary);
     let prim_rows = read_rows(&files.primary, 12, "primary file (sdn.csv / cons_prim.csv)")?;
+    super::require_rows(&files.primary, prim_rows.len(), "OFAC primary file")?;
     let mut tally = FileTally {
         file: pname.clone(),
         rows: prim_rows.len(),
@@ -281,12 +282,25 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
         let num = ent_num(&files.primary, row)?;
         let name = cell(row, 1).to_string();
         if let Some(&first) = index.get(&num) {
+            // The same party twice: its name and programs join the first row.
             let first_line = primaries.get(first).map_or(0, |p| p.line);
+            if let Some(fp) = primaries.get_mut(first) {
+                let fp = &mut fp.party;
+                if !name.is_empty() && name != fp.name && !fp.aliases.contains(&name) {
+                    fp.aliases.push(name.clone());
+                }
+                for g in cell(row, 3).split("] [") {
+                    let g = g.trim().trim_matches(|c| c == '[' || c == ']').trim();
+                    if !g.is_empty() && !fp.programs.iter().any(|x| x == g) {
+                        fp.programs.push(g.to_string());
+                    }
+                }
+            }
             tally.skipped += 1;
             out.skipped.push(Skipped {
                 file: pname.clone(),
                 line: row.line,
-                reason: "duplicate ent_num".into(),
+                reason: "duplicate ent_num: merged into its first row".into(),
                 detail: format!("ent_num {num}, first at line {first_line}"),
             });
             continue;
@@ -358,11 +372,31 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
             "comments file (sdn_comments.csv / cons_comments.csv)",
         ),
     ];
+    let shown_dir = files
+        .primary
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let (alt_name, add_name) = match files.kind {
+        OfacKind::Sdn => ("alt.csv", "add.csv"),
+        OfacKind::NonSdn => ("cons_alt.csv", "cons_add.csv"),
+    };
+    if files.alt.is_none() {
+        out.warnings.push(format!(
+            "{shown_dir}: no {alt_name} next to {pname}: the parties of {pname} have no aliases except those written in their remarks"
+        ));
+    }
+    if files.add.is_none() {
+        out.warnings.push(format!(
+            "{shown_dir}: no {add_name} next to {pname}: the parties of {pname} have no addresses, so no country (a --country filter finds none of them)"
+        ));
+    }
     let mut files_tallies = Vec::new();
     for (which, (path, width, what)) in companions.iter().enumerate() {
         let Some(path) = path else { continue };
         let name = file_name(path);
         let rows = read_rows(path, *width, what)?;
+        super::require_rows(path, rows.len(), what)?;
         let mut t = FileTally {
             file: name.clone(),
             rows: rows.len(),
@@ -458,7 +492,7 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
     Ok(out)
 }
 
-fn address_of(row: &Row) -> Option<Address> {
+pub(crate) fn address_of(row: &Row) -> Option<Address> {
     let street = cell(row, 2);
     let city = cell(row, 3);
     let country_text = cell(row, 4);

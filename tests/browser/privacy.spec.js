@@ -53,7 +53,7 @@ test('the standalone page works from file:// and makes no request beyond the fil
   expect(await violations(page)).toEqual([]);
   expect(problems).toEqual([]);
   const { info } = await widgetState(page);
-  expect(info.lists.length).toBe(13);
+  expect(info.lists.length).toBe(19);
 });
 
 test('the standalone page served over HTTP makes no request beyond itself', async ({ page, context, baseURL }) => {

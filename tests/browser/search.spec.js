@@ -162,7 +162,7 @@ test('the as-of date of every list is shown, with the note that nothing typed le
   await searchBox(page).focus();
   await expect.poll(() => page.evaluate(() => !!document.querySelector('entity-screen').info)).toBe(true);
   const { info } = await widgetState(page);
-  expect(info.lists.length).toBe(13);
+  expect(info.lists.length).toBe(19);
   const footer = page.locator('entity-screen .es-footer');
   await expect(footer).toContainText('nothing you type leaves your browser');
   const text = await footer.textContent();

@@ -21,7 +21,11 @@ pub fn data_dir() -> PathBuf {
 }
 
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["--csl", "--ofac-dir", "--list", "--out"], &[])?;
+    let args = Args::parse(
+        argv,
+        &["--csl", "--ofac-dir", "--input", "--list", "--out"],
+        &[],
+    )?;
     let lists = match args.value("--list") {
         None => None,
         Some(v) => {
@@ -48,7 +52,12 @@ pub fn run(argv: &[String]) -> Result<()> {
         .into_iter()
         .map(PathBuf::from)
         .collect();
-    let default = csl.is_empty() && ofac_dirs.is_empty();
+    let inputs: Vec<PathBuf> = args
+        .values("--input")
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
+    let default = csl.is_empty() && ofac_dirs.is_empty() && inputs.is_empty();
     let (dataset, report) = if default {
         let dir = data_dir();
         build::build_default_lists(&dir, lists.as_deref())
@@ -57,6 +66,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         build::build(&BuildInputs {
             csl,
             ofac_dirs,
+            inputs,
             lists: lists.clone(),
         })?
     };
@@ -66,7 +76,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         None => bail!("--out FILE is needed unless rebuilding the full default dataset"),
     };
     let bytes = dataset.to_bytes();
-    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    write_atomically(&out, &bytes)?;
     print_report(&dataset, &report);
     println!(
         "wrote {} ({} bytes, {} parties)",
@@ -77,25 +87,60 @@ pub fn run(argv: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn print_report(d: &Dataset, r: &BuildReport) {
+/// Writes `bytes` to a temporary file next to `out`, then renames it into
+/// place: `out` is either the old file, untouched, or the whole new one.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dataset.esd".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    if let Err(e) = std::fs::rename(&tmp, out) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("renaming {} to {}", tmp.display(), out.display()));
+    }
+    Ok(())
+}
+
+pub fn print_report(d: &Dataset, r: &BuildReport) {
     println!("dataset: {}", d.label);
     println!("lists:");
     for l in &d.lists {
         let files: Vec<&str> = l.sources.iter().map(|s| s.name.as_str()).collect();
         println!(
-            "  {:<5} {:>6}  as of {:<10}  {}",
+            "  {:<7} {:>6}  as of {:<10}  {}",
             l.list.code(),
             l.count,
             l.as_of,
             files.join(", ")
         );
     }
-    println!("files read (rows = kept + skipped):");
+    for w in &r.warnings {
+        println!("warning: {w}");
+    }
+    println!("files read (rows = kept + superseded + filtered out by --list + reported):");
     for f in &r.files {
         println!(
-            "  {:<52} {:>6} = {:>6} + {:>5}",
-            f.file, f.rows, f.kept, f.skipped
+            "  {:<52} {:>6} = {:>6} + {:>5} + {:>5} + {:>5}",
+            f.file, f.rows, f.kept, f.superseded, f.filtered, f.skipped
         );
+    }
+    if let Some(s) = &r.sdn {
+        println!(
+            "SDN: {} parties; {} with addresses, {} with remarks; {} renamed since the remarks file (new name kept, old details not taken)",
+            s.parties,
+            s.with_addresses,
+            s.with_remarks,
+            s.renamed.len()
+        );
+        for (num, old, new) in &s.renamed {
+            println!("  renamed  ent_num {num}: {old:?} -> {new:?}");
+        }
     }
     if let Some(j) = &r.el_join {
         println!(

@@ -1,4 +1,5 @@
-//! `entity-screen info`: what a dataset holds and where it came from.
+//! `entity-screen info [--dataset FILE] [--json]`: what a dataset holds and
+//! where it came from. `--json` prints the object the wasm `info()` returns.
 
 use anyhow::{Context, Result};
 use entity_screen::dataset::format::{self, FORMAT_VERSION};
@@ -8,7 +9,7 @@ use entity_screen::Dataset;
 use crate::args::Args;
 
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["--dataset"], &[])?;
+    let args = Args::parse(argv, &["--dataset"], &["--json"])?;
     let (shown, bytes) = match args.value("--dataset") {
         Some(path) => (
             path.to_string(),
@@ -18,6 +19,14 @@ pub fn run(argv: &[String]) -> Result<()> {
     };
     let (header, _) = format::read_header(&bytes).with_context(|| shown.clone())?;
     let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
+    if args.has("--json") {
+        // The same object as the wasm `info()`.
+        println!(
+            "{}",
+            serde_json::to_string(&entity_screen::dataset::summary::summary(&d))?
+        );
+        return Ok(());
+    }
     println!("dataset:  {shown}");
     println!("label:    {}", d.label);
     println!(
@@ -30,17 +39,26 @@ pub fn run(argv: &[String]) -> Result<()> {
         header.checksum
     );
     println!("parties:  {}", d.parties.len());
+    println!(
+        "severity: {} (most severe first)",
+        entity_screen::ListId::BY_SEVERITY
+            .map(|l| l.code())
+            .join(" > ")
+    );
     for l in &d.lists {
         println!();
         println!(
-            "{:<5} {}  ({})",
+            "{:<7} {}  ({})",
             l.list.code(),
             l.list.name(),
             l.list.agency()
         );
-        println!("      {} parties, as of {}", l.count, l.as_of);
+        println!("        {}", l.list.official_name());
+        println!("        {}", l.list.meaning());
+        println!("        {}", l.list.official_url());
+        println!("        {} parties, as of {}", l.count, l.as_of);
         for s in &l.sources {
-            println!("      {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
+            println!("        {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
         }
     }
     Ok(())

@@ -4,9 +4,13 @@
 mod args;
 mod build;
 mod compare;
+mod diff;
 mod info;
 mod load;
 mod search;
+mod term;
+#[cfg(feature = "update")]
+mod update;
 
 use std::process::ExitCode;
 
@@ -14,8 +18,10 @@ const USAGE: &str = "\
 entity-screen: screen names against the US Consolidated Screening List
 
 USAGE:
-  entity-screen build [--csl FILE.csv]... [--ofac-dir DIR] [--out FILE]
-  entity-screen info [--dataset FILE]
+  entity-screen build [--input FILE]... [--csl FILE.csv]... [--ofac-dir DIR] [--list ID,...] [--out FILE]
+  entity-screen diff OLD.esd NEW.esd [--json]
+  entity-screen update [--out FILE] [--mirror BASE_URL] [--ofac]
+  entity-screen info [--dataset FILE] [--json]
   entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
   entity-screen compare [--json] [--print-threshold]
 
@@ -33,6 +39,13 @@ fn main() -> ExitCode {
         "info" => info::run(rest),
         "search" => search::run(rest),
         "compare" => compare::run(rest),
+        "diff" => diff::run(rest),
+        #[cfg(feature = "update")]
+        "update" => update::run(rest),
+        #[cfg(not(feature = "update"))]
+        "update" => Err(anyhow::anyhow!(
+            "this entity-screen was built without the `update` feature (cargo build --features update)"
+        )),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -2,7 +2,11 @@
 //!
 //! With `--json`, one object per line: `{"query": ..., "matches": [...]}`,
 //! best first; each match has `id`, `name`, `matched_name`, `score`,
-//! `source`, `type`, `reasons`, `pairs`, `highlights` and the full `record`.
+//! `source` (the most severe of the party's lists), `type`, `reasons`,
+//! `pairs`, `highlights`, the full `record`, `lists` (every list the party is
+//! on, most severe first: `{code, list_name, id, name, record}`) and
+//! `also_on` (same-name listings not merged: `{code, list_name, agency, id,
+//! name, reason, record}`).
 //! Without it, a readable table.
 
 use std::io::{BufRead, BufWriter, Write};
@@ -98,11 +102,12 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
     }
     for m in matches {
         let countries = m.record.countries().join(",");
+        let codes: Vec<&str> = m.lists.iter().map(|l| l.code).collect();
         writeln!(
             out,
             "  {:.3}  {:<4} {:<10} {:<12} {}{}",
             m.score,
-            m.source,
+            codes.join("+"),
             m.party_type.as_str(),
             m.id.chars().take(12).collect::<String>(),
             m.name,
@@ -119,6 +124,13 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
             writeln!(out, "         {}", m.record.federal_register_notice)?;
         }
         writeln!(out, "         {}", m.reasons.join("; "))?;
+        for a in &m.also_on {
+            writeln!(
+                out,
+                "         also on {} ({}): {} [{}]",
+                a.code, a.id, a.name, a.reason
+            )?;
+        }
     }
     writeln!(out)?;
     Ok(())

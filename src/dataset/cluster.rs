@@ -1,0 +1,140 @@
+//! One party, one result: which listings of a dataset are the same party
+//! (computed once, at build time, and stored in the dataset as
+//! [`Party::group`] and [`Party::also`]).
+//!
+//! Listings are merged into one cluster only on strong evidence:
+//!
+//! 1. the same source id on lists of one department (OFAC gives a party one
+//!    ent_num on every Treasury list: Gazprombank is 17016 on SDN, SSI and
+//!    MBS);
+//! 2. the same normalised primary name ([`crate::normalize::normalize`], the
+//!    crate's one normaliser) and a shared address country, on two
+//!    different lists of one department ([`ListId::department`]): e.g. the
+//!    NS-CMIC and E.O. 14032 listings of one Chinese company.
+//!
+//! Listings with the same normalised primary name that these rules do not
+//! merge (another department's list, or no shared country) are not merged:
+//! a name alone is no proof of the same party. Each records the other's
+//! cluster in [`Party::also`], and a result shows them as "also on ...",
+//! with the reason.
+//!
+//! A cluster's id is the index of its first party in dataset order, so the
+//! ids are deterministic and a decoder can check them (see
+//! [`super::format`]).
+
+use std::collections::BTreeMap;
+
+use crate::model::{ListId, Party};
+use crate::normalize::normalize;
+
+fn find(parent: &mut [u32], mut i: u32) -> u32 {
+    while parent[i as usize] != i {
+        let up = parent[parent[i as usize] as usize];
+        parent[i as usize] = up;
+        i = up;
+    }
+    i
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // The smaller index is the root: a cluster's id is its first party.
+    let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+    parent[hi as usize] = lo;
+}
+
+fn shares_country(a: &Party, b: &Party) -> bool {
+    let ca = a.countries();
+    b.countries().iter().any(|c| ca.contains(c))
+}
+
+/// Sets [`Party::group`] and [`Party::also`] of every party (see the module
+/// docs). Deterministic: depends only on the parties and their order.
+pub fn assign(parties: &mut [Party]) {
+    let n = parties.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    // Rule 1: same source id within a department.
+    let mut by_id: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    for (i, p) in parties.iter().enumerate() {
+        if p.id.is_empty() {
+            continue;
+        }
+        let key = (p.list.department(), p.id.as_str());
+        match by_id.get(&key) {
+            Some(&first) => union(&mut parent, first, i as u32),
+            None => {
+                by_id.insert(key, i as u32);
+            }
+        }
+    }
+    // Rule 2: same normalised name, shared country, another list of the
+    // same department.
+    let keys: Vec<String> = parties.iter().map(|p| normalize(&p.name)).collect();
+    let mut by_name: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if !k.is_empty() {
+            by_name.entry(k.as_str()).or_default().push(i as u32);
+        }
+    }
+    for members in by_name.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(x + 1) {
+                let (pa, pb) = (&parties[a as usize], &parties[b as usize]);
+                if pa.list != pb.list
+                    && pa.list.department() == pb.list.department()
+                    && shares_country(pa, pb)
+                {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+    for i in 0..n as u32 {
+        let g = find(&mut parent, i);
+        parties[i as usize].group = g;
+        parties[i as usize].also.clear();
+    }
+    // Same name on another list, not merged: "also on".
+    for members in by_name.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(x + 1) {
+                let (pa, pb) = (&parties[a as usize], &parties[b as usize]);
+                if pa.group == pb.group || pa.list == pb.list {
+                    continue;
+                }
+                let (ga, gb) = (pa.group, pb.group);
+                for (i, g) in [(a, gb), (b, ga)] {
+                    let also = &mut parties[i as usize].also;
+                    if let Err(at) = also.binary_search(&g) {
+                        also.insert(at, g);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Why two same-name listings were not merged, in words.
+pub fn not_merged_reason(a: &Party, b: &Party) -> String {
+    if a.list.department() != b.list.department() {
+        format!(
+            "same name as listed by {} on {}; not merged: another department, and a name alone does not prove the same party",
+            b.list.agency(),
+            b.list.code()
+        )
+    } else {
+        format!(
+            "same name on {}; not merged: no address country in common",
+            b.list.code()
+        )
+    }
+}
+
+/// The lists of a cluster's members, most severe first (by
+/// [`ListId::severity`]), each once.
+pub fn lists_by_severity(members: impl IntoIterator<Item = ListId>) -> Vec<ListId> {
+    let mut v: Vec<ListId> = members.into_iter().collect();
+    v.sort_by_key(|l| l.severity());
+    v.dedup();
+    v
+}
