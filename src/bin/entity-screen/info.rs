@@ -6,6 +6,7 @@ use entity_screen::dataset::EMBEDDED;
 use entity_screen::Dataset;
 
 use crate::args::Args;
+use crate::term::text;
 
 pub fn run(argv: &[String]) -> Result<()> {
     let args = Args::parse(argv, &["--dataset"], &[])?;
@@ -18,8 +19,8 @@ pub fn run(argv: &[String]) -> Result<()> {
     };
     let (header, _) = format::read_header(&bytes).with_context(|| shown.clone())?;
     let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
-    println!("dataset:  {shown}");
-    println!("label:    {}", d.label);
+    println!("dataset:  {}", text(&shown));
+    println!("label:    {}", text(&d.label));
     println!(
         "format:   version {} (this build reads {FORMAT_VERSION})",
         header.version
@@ -38,9 +39,14 @@ pub fn run(argv: &[String]) -> Result<()> {
             l.list.name(),
             l.list.agency()
         );
-        println!("      {} parties, as of {}", l.count, l.as_of);
+        println!("      {} parties, as of {}", l.count, text(&l.as_of));
         for s in &l.sources {
-            println!("      {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
+            println!(
+                "      {}  as of {}  sha256 {}",
+                text(&s.name),
+                text(&s.as_of),
+                text(&s.sha256)
+            );
         }
     }
     Ok(())

@@ -2,11 +2,13 @@
 //! a thin layer over the library.
 
 mod args;
+mod batch;
 mod build;
 mod compare;
 mod info;
 mod load;
 mod search;
+mod term;
 
 use std::process::ExitCode;
 
@@ -18,8 +20,14 @@ USAGE:
   entity-screen info [--dataset FILE]
   entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
   entity-screen compare [--json] [--print-threshold]
+  entity-screen batch --input FILE [--column NAME] [--country-column NAME] [--out FILE]
+                      [--format csv|json] [--threshold T] [--list ID,...] [--type T,...]
+                      [--dataset FILE] [--audit FILE]
 
-search reads one query per line on stdin; compare reads name_a<TAB>name_b lines.
+search reads one query per line on stdin; compare reads name_a<TAB>name_b lines;
+batch screens a text, CSV or TSV file and writes one row per input row plus an
+audit record (CSV columns: row,query,status,score,match_id,match_name,
+matched_name,lists,decision,note).
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +41,7 @@ fn main() -> ExitCode {
         "info" => info::run(rest),
         "search" => search::run(rest),
         "compare" => compare::run(rest),
+        "batch" => batch::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -42,7 +51,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", term::text(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
