@@ -41,6 +41,14 @@ pub const MAX_QUERY_CHARS: usize = 500;
 /// Matches kept per row (best first); the CSV shows the best one.
 pub const MATCHES_PER_ROW: usize = 10;
 
+/// The most rows the browser screens in one batch (the CLI streams any
+/// number): beyond it the page's table and exports would not stay light.
+pub const BROWSER_MAX_ROWS: usize = 100_000;
+
+/// The largest file the browser reads (bytes); a bigger one gets a message
+/// pointing to the CLI, before any of it is read.
+pub const BROWSER_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
 /// A row's status.
 ///
 /// From the best match's score `s` (only matches at or above the search

@@ -116,6 +116,40 @@ export class Engine {
     await this.start();
     return this.request('compare', { a, b });
   }
+
+  // ---- batch screening (<entity-screen-batch>, src/batch in the crate) ----
+
+  /** Reads a batch input: `source` is {text} or {file} (a File or Blob,
+   * read in the Worker); `spec` {fileName, column, countryColumn}. Resolves
+   * to {format, columns, nameColumn, countryColumn, rows}. */
+  async readInput(source, spec) {
+    await this.start();
+    return this.request('readInput', { ...source, spec });
+  }
+
+  /** Screens rows from readInput; resolves to one result row per row, in order. */
+  async screenRows(screener, rows, options) {
+    await this.start();
+    return this.request('screenRows', { screener, rows, options });
+  }
+
+  /** The audit record of a batch (see batchAudit in src/wasm.rs). */
+  async batchAudit(screener, request) {
+    await this.start();
+    return this.request('batchAudit', { screener, request });
+  }
+
+  /** The CSV export of result rows, as text. */
+  async batchCsv(rows) {
+    await this.start();
+    return this.request('batchCsv', { rows });
+  }
+
+  /** Columns, statuses, cut-offs and limits of batch screening. */
+  async batchSchema() {
+    await this.start();
+    return this.request('batchSchema', {});
+  }
 }
 
 const engines = new Map();

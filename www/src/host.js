@@ -7,6 +7,7 @@
 // or {id, ok: false, error}. Nothing here touches the DOM.
 
 import glue from '#wasm-glue';
+import { decisionsOf } from './batch/decisions.js';
 
 /** Decodes base64 to bytes, with the native decoder where there is one. */
 function fromBase64(text) {
@@ -133,6 +134,39 @@ export function createHost() {
     compare({ a, b }) {
       if (!Screener) throw new Error('the wasm module is not loaded yet');
       return Screener.compare(a, b);
+    },
+    // ---- batch screening (<entity-screen-batch>); all the logic is the
+    // crate's src/batch, through the glue.
+
+    /** Reads pasted text, a File/Blob or bytes with the CLI's reader:
+     * {format, columns, nameColumn, countryColumn, rows}. Reading the File
+     * here keeps its bytes off the page's main thread. */
+    async readInput({ text, file, bytes, spec }) {
+      if (!Screener) throw new Error('the wasm module is not loaded yet');
+      let data;
+      if (typeof text === 'string') data = new TextEncoder().encode(text);
+      else if (file) data = new Uint8Array(await file.arrayBuffer());
+      else data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      return Screener.readInput(data, spec || {});
+    },
+    screenRows({ screener: id, rows, options }) {
+      return screener(id).screenRows(rows, options);
+    },
+    batchAudit({ screener: id, request }) {
+      return screener(id).batchAudit(request);
+    },
+    batchCsv({ rows }) {
+      if (!Screener) throw new Error('the wasm module is not loaded yet');
+      return Screener.batchCsv(rows);
+    },
+    /** The decided rows of an earlier JSON export (a File/Blob, or the
+     * parsed value), parsed here so a large file never blocks the page. */
+    async readDecisions({ file, value }) {
+      return decisionsOf(file ? JSON.parse(await file.text()) : value);
+    },
+    batchSchema() {
+      if (!Screener) throw new Error('the wasm module is not loaded yet');
+      return Screener.batchSchema();
     },
     ping() {
       return 'pong';

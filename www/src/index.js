@@ -12,6 +12,8 @@
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
 import { DEFAULT_STRINGS } from './strings.js';
+import { defineBatch, setBatchEngineProvider, EntityScreenBatchElement } from './batch/element.js';
+import { BATCH_STRINGS } from './batch/strings.js';
 
 /* global __WASM_SRI__ */
 const WASM_SRI = __WASM_SRI__;
@@ -26,11 +28,17 @@ const scriptSource = () => ({
   integrity: WASM_SRI,
 });
 
-setEngineProvider((el) => {
+// One provider for both elements: engineFor() keeps one engine (one Worker,
+// one copy of the lists) per wasm source, so <entity-screen> and
+// <entity-screen-batch> on a page share it.
+function provider(el) {
   if ((el.getAttribute('loader') || '').toLowerCase() === 'script') return engineFor('script', scriptSource);
   const url = wasmUrl(el);
   return engineFor('fetch ' + url, () => ({ url, integrity: WASM_SRI }));
-});
+}
+setEngineProvider(provider);
+setBatchEngineProvider(provider);
 define();
+defineBatch();
 
-export { EntityScreenElement, DEFAULT_STRINGS };
+export { EntityScreenElement, DEFAULT_STRINGS, EntityScreenBatchElement, BATCH_STRINGS };

@@ -5,9 +5,12 @@
 
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
+import { defineBatch, setBatchEngineProvider, EntityScreenBatchElement } from './batch/element.js';
 
-setEngineProvider(() =>
-  engineFor('inline', () => ({ base64: document.getElementById('entity-screen-wasm').textContent })),
-);
+const provider = () => engineFor('inline', () => ({ base64: document.getElementById('entity-screen-wasm').textContent }));
+setEngineProvider(provider);
+setBatchEngineProvider(provider);
 define();
+defineBatch();
 window.EntityScreenElement = EntityScreenElement;
+window.EntityScreenBatchElement = EntityScreenBatchElement;
