@@ -2,7 +2,7 @@
 // a compliance officer can file. Every test checks that the page made no
 // request beyond its own files.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { instrument, recordRequests, standaloneFileUrl, root, axePath, violations } from './helpers.js';
 
@@ -68,6 +68,10 @@ test('pasting 2,000 names into standalone.html from file:// gives 2,000 rows in 
   await page.evaluate(() => {
     window.__progress = [];
     document.addEventListener('entity-screen-batch-progress', (e) => window.__progress.push(e.detail));
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
   });
   await pasteAndScreen(page, NAMES_2000);
   const bar = page.getByRole('progressbar', { name: 'Screening progress' });
@@ -78,6 +82,8 @@ test('pasting 2,000 names into standalone.html from file:// gives 2,000 rows in 
   const progress = await page.evaluate(() => window.__progress);
   expect(progress.length).toBeGreaterThan(2);
   expect(progress.at(-1)).toEqual({ done: 2000, total: 2000 });
+  // The page stays responsive: no main-thread task of 200 ms or more.
+  expect((await page.evaluate(() => window.__longTasks)).filter((d) => d >= 200)).toEqual([]);
   const result = await page.evaluate(() => {
     const r = document.querySelector('entity-screen-batch').result;
     return { n: r.rows.length, rows: r.rows.map((x) => [x.row, x.query, x.status]), audit: r.audit };
@@ -302,4 +308,31 @@ test('an empty file, a binary file and a file with no usable column get a clear 
   await expect(status).toHaveText(/1 rows: 1 exact/);
   expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+// A benchmark, not a check of speed: records how long 10,000 names take and
+// the longest main-thread task (test-results/batch-perf.json); it asserts
+// only that every row came back.
+test('records the time to screen 10,000 names from file://', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const { urls } = await openStandalone(page, context);
+  const names = Array.from({ length: 10_000 }, (_, i) => LINES_2000[i % LINES_2000.length]);
+  const r = await page.evaluate(async (list) => {
+    const el = document.querySelector('entity-screen-batch');
+    await el.screen(['warm-up']);
+    const tasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) tasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const res = await el.screen(list);
+    const seconds = (performance.now() - t0) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { rows: res.rows.length, seconds, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length };
+  }, names);
+  expect(r.rows).toBe(10_000);
+  mkdirSync(resolve(root, 'test-results'), { recursive: true });
+  writeFileSync(resolve(root, 'test-results/batch-perf.json'), JSON.stringify({ names: 10_000, ...r, namesPerSecond: Math.round(10_000 / r.seconds) }, null, 2) + '\n');
+  console.log(`batch: 10,000 names in ${r.seconds.toFixed(2)} s (${Math.round(10_000 / r.seconds)} names/s); longest main-thread task ${Math.round(r.longestTaskMs)} ms`);
+  expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
 });
