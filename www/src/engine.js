@@ -121,16 +121,18 @@ export class Engine {
 
   /** Reads a batch input: `source` is {text} or {file} (a File or Blob,
    * read in the Worker); `spec` {fileName, column, countryColumn}. Resolves
-   * to {format, columns, nameColumn, countryColumn, rows}. */
+   * to {input, count, format, columns, nameColumn, countryColumn}: the rows
+   * stay in the Worker under the id `input`, for screenInput. */
   async readInput(source, spec) {
     await this.start();
     return this.request('readInput', { ...source, spec });
   }
 
-  /** Screens rows from readInput; resolves to one result row per row, in order. */
-  async screenRows(screener, rows, options) {
+  /** Screens rows [start, end) of an input from readInput; resolves to one
+   * result row per row, in order. */
+  async screenInput(screener, input, start, end, options) {
     await this.start();
-    return this.request('screenRows', { screener, rows, options });
+    return this.request('screenRows', { screener, input, start, end, options });
   }
 
   /** The audit record of a batch (see batchAudit in src/wasm.rs). */

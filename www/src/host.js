@@ -90,7 +90,14 @@ async function compile(source) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+/** Inputs read and kept here, by id, so their rows never cross to the page
+ * (100,000 rows cloned at once would block its main thread); the newest few
+ * are kept, older ones dropped. */
+const KEPT_INPUTS = 3;
+
 export function createHost() {
+  const inputs = new Map();
+  let nextInput = 1;
   const screeners = new Map();
   let nextId = 1;
   let Screener = null;
@@ -147,9 +154,26 @@ export function createHost() {
       if (typeof text === 'string') data = new TextEncoder().encode(text);
       else if (file) data = new Uint8Array(await file.arrayBuffer());
       else data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-      return Screener.readInput(data, spec || {});
+      const read = Screener.readInput(data, spec || {});
+      const input = nextInput++;
+      inputs.set(input, read.rows);
+      for (const old of inputs.keys()) if (inputs.size > KEPT_INPUTS) inputs.delete(old);
+      return {
+        input,
+        count: read.rows.length,
+        format: read.format,
+        columns: read.columns,
+        nameColumn: read.nameColumn,
+        countryColumn: read.countryColumn,
+      };
     },
-    screenRows({ screener: id, rows, options }) {
+    /** Screens rows given, or rows [start, end) of a kept input. */
+    screenRows({ screener: id, rows, input, start, end, options }) {
+      if (!rows) {
+        const kept = inputs.get(input);
+        if (!kept) throw new Error(`no input ${input} (read it again)`);
+        rows = kept.slice(start, end);
+      }
       return screener(id).screenRows(rows, options);
     },
     batchAudit({ screener: id, request }) {

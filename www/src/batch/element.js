@@ -147,7 +147,7 @@ export class EntityScreenBatchElement extends HTMLElement {
     try {
       const { screener } = await this.#start();
       const options = this.#options();
-      const rows = await screenAll(this.#engine, screener, prepared.rows, options, {
+      const rows = await screenAll(this.#engine, screener, prepared, options, {
         signal,
         onProgress: (p) => {
           ui.progress.update(p);
@@ -171,7 +171,7 @@ export class EntityScreenBatchElement extends HTMLElement {
       this.dispatchEvent(new CustomEvent('entity-screen-batch-done', { detail: this.#result, bubbles: true }));
       return this.#result;
     } catch (e) {
-      if (e instanceof Cancelled) ui.progress.message(this.#s.cancelled(e.done, prepared.rows.length));
+      if (e instanceof Cancelled) ui.progress.message(this.#s.cancelled(e.done, prepared.count));
       throw e;
     } finally {
       this.#running = null;
@@ -287,7 +287,7 @@ export class EntityScreenBatchElement extends HTMLElement {
       try {
         const cur = ui.input.current();
         this.#prepared = await this.#engine.readInput({ file }, { fileName: file.name || '', ...cur.spec });
-        ui.input.fileStatus.textContent = s.fileChosen(file.name || 'file', this.#prepared.rows.length);
+        ui.input.fileStatus.textContent = s.fileChosen(file.name || 'file', this.#prepared.count);
         this.#say('');
       } catch (e) {
         this.#say(this.#s.error(e.message || String(e)));

@@ -94,7 +94,7 @@ export class InputPanel {
     }
     this.textarea.disabled = true;
     this.fileStatus.hidden = false;
-    this.fileStatus.textContent = this.s.fileChosen(file.name || 'file', prepared.rows.length);
+    this.fileStatus.textContent = this.s.fileChosen(file.name || 'file', prepared.count);
     this.clearFile.hidden = false;
     this.showColumns(prepared);
   }

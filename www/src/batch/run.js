@@ -17,21 +17,22 @@ export class Cancelled extends Error {
 }
 
 /**
- * Screens `rows` (from readInput) and resolves to their results, in order.
+ * Screens an input read by engine.readInput (its rows stay in the Worker)
+ * and resolves to the results, in order.
  * @param {object} engine the page's Engine
  * @param {number} screener the engine's screener id
- * @param {object[]} rows
+ * @param {{input: number, count: number}} prepared
  * @param {object} options search options (threshold, lists, ...)
  * @param {{onProgress?: (p: {done: number, total: number, secondsLeft: number|null}) => void, signal?: {cancelled: boolean}}} hooks
  */
-export async function screenAll(engine, screener, rows, options, hooks = {}) {
-  const total = rows.length;
+export async function screenAll(engine, screener, prepared, options, hooks = {}) {
+  const total = prepared.count;
   const out = [];
   const t0 = performance.now();
   hooks.onProgress?.({ done: 0, total, secondsLeft: null });
   for (let i = 0; i < total; i += CHUNK_ROWS) {
     if (hooks.signal?.cancelled) throw new Cancelled(out.length);
-    const results = await engine.screenRows(screener, rows.slice(i, i + CHUNK_ROWS), options);
+    const results = await engine.screenInput(screener, prepared.input, i, Math.min(total, i + CHUNK_ROWS), options);
     for (const r of results) out.push(r);
     const elapsed = (performance.now() - t0) / 1000;
     const done = out.length;
