@@ -336,3 +336,30 @@ test('records the time to screen 10,000 names from file://', async ({ page, cont
   console.log(`batch: 10,000 names in ${r.seconds.toFixed(2)} s (${Math.round(10_000 / r.seconds)} names/s); longest main-thread task ${Math.round(r.longestTaskMs)} ms`);
   expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
 });
+
+test('a CSV dropped on the element offers its columns, and the chosen column is screened', async ({ page, context }) => {
+  const { problems, urls } = await openStandalone(page, context);
+  const csv = 'id\tcompany\tcontact\n1\tMahan Air\tJane Doe\n2\tAcme Bakery of Leeds\tSaito Tech\n';
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'partners.tsv', { type: 'text/tab-separated-values' }));
+    return d;
+  }, csv);
+  const dropZone = page.locator('entity-screen-batch .esb-input');
+  await dropZone.dispatchEvent('dragover', { dataTransfer: dt });
+  await dropZone.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(page.getByText('partners.tsv: 2 rows')).toBeVisible();
+  const nameColumn = page.getByLabel('Column with the names');
+  await expect(nameColumn).toHaveValue('company');
+  await nameColumn.selectOption('contact');
+  await page.getByRole('button', { name: 'Screen the list' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 rows:' })).toBeVisible({ timeout: 60_000 });
+  const rows = await page.evaluate(() => document.querySelector('entity-screen-batch').result);
+  expect(rows.rows.map((r) => [r.query, r.status])).toEqual([
+    ['Jane Doe', 'no match'],
+    ['Saito Tech', 'strong'],
+  ]);
+  expect(rows.audit.input).toEqual({ file: 'partners.tsv', format: 'tsv', name_column: 'contact', rows: 2 });
+  expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
+  expect(problems).toEqual([]);
+});
