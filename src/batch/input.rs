@@ -492,7 +492,9 @@ pub fn open<R: BufRead>(mut src: R, spec: &InputSpec) -> Result<Rows<R>, InputEr
         },
         format,
     };
-    // Leading blank lines are not rows (nor a header).
+    // Find the first non-blank record: none means an empty input. Before a
+    // table's header, blank lines are skipped; in plain text they are rows
+    // (held back below, and given out before the first name).
     let first = loop {
         match records.next_record()? {
             None => return Err(InputError::Empty),
