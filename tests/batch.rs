@@ -450,3 +450,45 @@ fn control_characters_in_input_never_reach_the_terminal_raw() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_listing_fingerprint_is_the_same_for_the_same_matches_and_differs_otherwise() {
+    use entity_screen::batch::{screen_row, RowInput, Status};
+    use entity_screen::{Dataset, Screener, SearchOptions};
+    let s = Screener::new(Dataset::embedded().unwrap());
+    let o = SearchOptions::default();
+    let row = |n: u64, q: &str| {
+        screen_row(
+            &s,
+            &RowInput {
+                row: n,
+                query: q.to_string(),
+                ..RowInput::default()
+            },
+            &o,
+        )
+    };
+    let a = row(1, "Mahan Air");
+    let b = row(7, "MAHAN AIR");
+    let c = row(2, "Saito Tech");
+    let none = row(3, "Acme Bakery of Leeds");
+    assert_eq!(a.status, Status::Exact);
+    assert_eq!(a.listing.len(), 16);
+    assert_eq!(a.listing, b.listing, "same matches, same fingerprint");
+    assert_ne!(a.listing, c.listing);
+    assert_eq!(none.status, Status::NoMatch);
+    assert_eq!(none.listing, "", "nothing listed, no fingerprint");
+    // Narrowing to another country drops a match: the fingerprint changes.
+    let narrowed = screen_row(
+        &s,
+        &RowInput {
+            row: 1,
+            query: "Mahan Air".into(),
+            country: "Iran".into(),
+            problem: None,
+        },
+        &o,
+    );
+    assert!(narrowed.matches.len() < a.matches.len());
+    assert_ne!(narrowed.listing, a.listing);
+}

@@ -259,33 +259,33 @@ pub fn screen_row(screener: &Screener, input: &RowInput, options: &SearchOptions
     row
 }
 
-/// FNV-1a 64 (hex) over each match's list, id, names, addresses, programs
-/// and listing dates, in list/id order: it changes when a party is added to
-/// or removed from the row's matches, or its listing is amended.
+/// A fingerprint of the row's matches: per match, FNV-1a 64 over its list,
+/// id, names, addresses, programs and listing dates; the per-match hashes
+/// are added (wrapping), so the order of the matches does not count. It
+/// changes when a party is added to or removed from the row's matches, or
+/// its listing is amended.
 fn listing_fingerprint(matches: &[Match]) -> String {
     if matches.is_empty() {
         return String::new();
     }
-    let mut keys: Vec<String> = matches
-        .iter()
-        .map(|m| {
-            let p = m.record;
-            let mut k = String::new();
-            for part in [m.source, &p.id, &p.name, &p.federal_register_notice]
-                .into_iter()
-                .chain([p.start_date.as_str(), p.end_date.as_str()])
-                .chain(p.aliases.iter().map(String::as_str))
-                .chain(p.programs.iter().map(String::as_str))
-                .chain(p.addresses.iter().map(|a| a.text.as_str()))
-            {
-                k.push_str(part);
-                k.push('\u{1f}');
-            }
-            k
-        })
-        .collect();
-    keys.sort();
-    format!("{:016x}", fnv1a64(keys.join("\u{1e}").as_bytes()))
+    let mut sum: u64 = 0;
+    let mut key = String::new();
+    for m in matches {
+        let p = m.record;
+        key.clear();
+        for part in [m.source, &p.id, &p.name, &p.federal_register_notice]
+            .into_iter()
+            .chain([p.start_date.as_str(), p.end_date.as_str()])
+            .chain(p.aliases.iter().map(String::as_str))
+            .chain(p.programs.iter().map(String::as_str))
+            .chain(p.addresses.iter().map(|a| a.text.as_str()))
+        {
+            key.push_str(part);
+            key.push('\u{1f}');
+        }
+        sum = sum.wrapping_add(fnv1a64(key.as_bytes()));
+    }
+    format!("{sum:016x}")
 }
 
 #[cfg(test)]
