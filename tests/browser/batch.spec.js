@@ -363,3 +363,32 @@ test('a CSV dropped on the element offers its columns, and the chosen column is 
   expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+test('cancel stops a running screen between chunks, and a file over the size limit is refused', async ({ page, context }) => {
+  const { problems, urls } = await openStandalone(page, context);
+  await page.evaluate(() => {
+    document.addEventListener('entity-screen-batch-progress', (e) => {
+      if (e.detail.done > 0 && e.detail.done < e.detail.total) {
+        const root = document.querySelector('entity-screen-batch').shadowRoot;
+        [...root.querySelectorAll('button')].find((b) => b.textContent === 'Cancel').click();
+      }
+    });
+  });
+  await pasteAndScreen(page, NAMES_2000);
+  await expect(page.getByText(/^Cancelled after [\d,]+ of 2,000 rows\.$/)).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => document.querySelector('entity-screen-batch').result)).toBeNull();
+  await expect(page.getByRole('button', { name: 'Screen the list' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeHidden();
+  const refused = await page.evaluate(async () => {
+    const big = new Blob([new Uint8Array(51 * 1024 * 1024)], { type: 'text/csv' });
+    try {
+      await document.querySelector('entity-screen-batch').screen(big);
+      return 'screened';
+    } catch (e) {
+      return e.message;
+    }
+  });
+  expect(refused).toMatch(/larger than 50 MB.*entity-screen batch/);
+  expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
+  expect(problems).toEqual([]);
+});
