@@ -15,12 +15,14 @@
 //! | [`index`]     | candidate retrieval                            | both            |
 //! | [`score`]     | name-pair scoring with reasons                 | both            |
 //! | [`matcher`]   | the `Screener`: search and compare             | both            |
+//! | [`batch`]     | batch screening: input rows, statuses, CSV, audit | both          |
 //! | `wasm`        | wasm-bindgen glue for the JS widget            | browser         |
 //!
 //! The command-line tool (`src/bin/entity-screen`) is a thin layer over this
 //! library, and `www/` holds the JS widget that loads the wasm build.
 #![forbid(unsafe_code)]
 
+pub mod batch;
 pub mod country;
 pub mod dataset;
 pub mod index;

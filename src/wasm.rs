@@ -10,6 +10,11 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use std::cell::OnceCell;
+
+use crate::batch::audit::{sha256_hex, Audit, InputRef};
+use crate::batch::input::{self, InputSpec};
+use crate::batch::{self, csv, BatchRow, RowInput, Status};
 use crate::dataset::{summary, Dataset};
 use crate::matcher::{self, SearchOptions, DEFAULT_THRESHOLD};
 use crate::model::{ListId, PartyType};
@@ -79,10 +84,85 @@ impl JsSearchOptions {
     }
 }
 
+/// How a batch input is to be read (`readInput`'s second argument).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsInputSpec {
+    file_name: Option<String>,
+    column: Option<String>,
+    country_column: Option<String>,
+}
+
+/// A batch input, read: what `readInput` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsInput {
+    format: &'static str,
+    columns: Vec<String>,
+    name_column: Option<String>,
+    country_column: Option<String>,
+    rows: Vec<RowInput>,
+}
+
+/// What JS passes to `batchAudit`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsAuditRequest {
+    options: Option<JsSearchOptions>,
+    file_name: Option<String>,
+    format: Option<String>,
+    name_column: Option<String>,
+    country_column: Option<String>,
+    /// Every row's status, in row order.
+    statuses: Vec<Status>,
+    /// `new Date().toISOString()`: the wasm has no clock of its own.
+    generated_at: String,
+}
+
+/// Batch screening's defaults: no prefix matching, [`batch::MATCHES_PER_ROW`].
+fn batch_options(o: Option<JsSearchOptions>) -> Result<SearchOptions, JsError> {
+    let mut o = o.unwrap_or_default();
+    o.prefix = Some(o.prefix.unwrap_or(false));
+    o.limit = Some(o.limit.unwrap_or(batch::MATCHES_PER_ROW));
+    o.into_core().map_err(js_error)
+}
+
+/// The sha256 of the embedded dataset, for a screener made by `new()`. A
+/// module without the `embed` feature has no such screener (every one comes
+/// from `fromBytes`, which sets its hash), so this is never reached there.
+fn embedded_sha256() -> String {
+    #[cfg(feature = "embed")]
+    return sha256_hex(crate::dataset::EMBEDDED);
+    #[cfg(not(feature = "embed"))]
+    String::new()
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid {what}: {e}")))
+}
+
 /// A screener over one dataset: the embedded default, or bytes given at run
 /// time.
 #[wasm_bindgen(js_name = Screener)]
-pub struct WasmScreener(matcher::Screener);
+pub struct WasmScreener {
+    screener: matcher::Screener,
+    /// The dataset file's sha256, for audit records: computed at most once,
+    /// on first use for the embedded dataset (it costs tens of ms).
+    sha256: OnceCell<String>,
+}
+
+impl WasmScreener {
+    fn of(dataset: Dataset, sha256: Option<String>) -> WasmScreener {
+        let cell = OnceCell::new();
+        if let Some(h) = sha256 {
+            let _ = cell.set(h);
+        }
+        WasmScreener {
+            screener: matcher::Screener::new(dataset),
+            sha256: cell,
+        }
+    }
+}
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
@@ -94,7 +174,7 @@ impl WasmScreener {
         #[cfg(feature = "embed")]
         {
             let dataset = Dataset::embedded().map_err(js_error)?;
-            Ok(WasmScreener(matcher::Screener::new(dataset)))
+            Ok(WasmScreener::of(dataset, None))
         }
         #[cfg(not(feature = "embed"))]
         Err(js_error(
@@ -106,7 +186,7 @@ impl WasmScreener {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<WasmScreener, JsError> {
         let dataset = Dataset::from_bytes(bytes).map_err(js_error)?;
-        Ok(WasmScreener(matcher::Screener::new(dataset)))
+        Ok(WasmScreener::of(dataset, Some(sha256_hex(bytes))))
     }
 
     /// Ranked matches, best first, as an array of plain objects.
@@ -125,7 +205,7 @@ impl WasmScreener {
                 .map_err(|e| js_error(format!("invalid search options: {e}")))?
         };
         let options = options.into_core().map_err(js_error)?;
-        to_js(&self.0.search(&query, &options))
+        to_js(&self.screener.search(&query, &options))
     }
 
     /// Scores two names against each other: `{score, match, reasons, pairs}`.
@@ -133,7 +213,7 @@ impl WasmScreener {
         let (Some(a), Some(b)) = (a.as_string(), b.as_string()) else {
             return Err(js_error("compare takes two strings"));
         };
-        to_js(&self.0.compare(&a, &b))
+        to_js(&self.screener.compare(&a, &b))
     }
 
     /// The full record of the party with this id (the `record` of its
@@ -143,7 +223,7 @@ impl WasmScreener {
         let id = id
             .as_string()
             .ok_or_else(|| js_error("detail takes a record id (a string)"))?;
-        match self.0.dataset().parties.iter().find(|p| p.id == id) {
+        match self.screener.dataset().parties.iter().find(|p| p.id == id) {
             Some(party) => to_js(party),
             None => Ok(JsValue::NULL),
         }
@@ -154,12 +234,139 @@ impl WasmScreener {
     /// URL, one-line meaning, severity, "as of" date, party count and
     /// source files.
     pub fn info(&self) -> Result<JsValue, JsError> {
-        to_js(&summary::summary(self.0.dataset()))
+        to_js(&summary::summary(self.screener.dataset()))
     }
 
     /// The score at or above which a pair counts as a match.
     #[wasm_bindgen(js_name = defaultThreshold)]
     pub fn default_threshold() -> f64 {
         DEFAULT_THRESHOLD
+    }
+
+    /// Reads a batch input (the bytes of pasted text or of a file) with the
+    /// CLI's reader: `spec` is `{fileName, column, countryColumn}`, each
+    /// optional. Returns `{format, columns, nameColumn, countryColumn,
+    /// rows}`, each row `{row, query, country, problem}`. An empty, binary
+    /// or columnless input, or one of more than `maxRows` rows, is an error
+    /// with a message for the user.
+    #[wasm_bindgen(js_name = readInput)]
+    pub fn read_input(bytes: &[u8], spec: JsValue) -> Result<JsValue, JsError> {
+        let spec: JsInputSpec = if spec.is_undefined() || spec.is_null() {
+            JsInputSpec::default()
+        } else {
+            from_js(spec, "input spec")?
+        };
+        let spec = InputSpec {
+            file_name: spec.file_name.unwrap_or_default(),
+            column: spec.column,
+            country_column: spec.country_column,
+        };
+        let mut opened = input::open(bytes, &spec).map_err(js_error)?;
+        let mut rows = Vec::new();
+        while let Some(r) = opened.next_row().map_err(js_error)? {
+            if rows.len() == batch::BROWSER_MAX_ROWS {
+                return Err(js_error(format!(
+                    "the input has more than {} rows: split it, or screen it with the command-line tool (entity-screen batch)",
+                    batch::BROWSER_MAX_ROWS
+                )));
+            }
+            rows.push(r);
+        }
+        to_js(&JsInput {
+            format: opened.format.as_str(),
+            columns: opened.columns,
+            name_column: opened.name_column.map(|c| c.1),
+            country_column: opened.country_column.map(|c| c.1),
+            rows,
+        })
+    }
+
+    /// Screens rows as `readInput` gives them: one result row each, in the
+    /// same order, `{row, query, country?, status, score, matches, problem,
+    /// listing, decision}`. `options` as for `search`, but `prefix` defaults
+    /// to false and `limit` to 10.
+    #[wasm_bindgen(js_name = screenRows)]
+    pub fn screen_rows(&self, rows: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let rows: Vec<RowInput> = from_js(rows, "rows")?;
+        let options = if options.is_undefined() || options.is_null() {
+            batch_options(None)?
+        } else {
+            batch_options(Some(from_js(options, "search options")?))?
+        };
+        let out: Vec<BatchRow> = rows
+            .iter()
+            .map(|r| batch::screen_row(&self.screener, r, &options))
+            .collect();
+        to_js(&out)
+    }
+
+    /// The audit record of a batch screened with this dataset: `request` is
+    /// `{options, fileName, format, nameColumn, countryColumn, statuses,
+    /// generatedAt}`, `statuses` being every row's status in order.
+    #[wasm_bindgen(js_name = batchAudit)]
+    pub fn batch_audit(&self, request: JsValue) -> Result<JsValue, JsError> {
+        let req: JsAuditRequest = from_js(request, "audit request")?;
+        let options = batch_options(req.options)?;
+        let sha = self.sha256.get_or_init(embedded_sha256);
+        let mut audit = Audit::new(
+            self.screener.dataset(),
+            sha,
+            &options,
+            req.country_column,
+            InputRef {
+                file: req.file_name.unwrap_or_default(),
+                format: req.format.unwrap_or_else(|| "text".to_string()),
+                name_column: req.name_column,
+                rows: 0,
+            },
+            req.generated_at,
+        );
+        for s in req.statuses {
+            audit.count(s);
+        }
+        to_js(&audit)
+    }
+
+    /// The CSV export of result rows (with their decisions): the header and
+    /// one record per row, columns as in `batchSchema().columns`.
+    #[wasm_bindgen(js_name = batchCsv)]
+    pub fn batch_csv(rows: JsValue) -> Result<String, JsError> {
+        let rows: Vec<BatchRow> = from_js(rows, "result rows")?;
+        let mut out = csv::header();
+        for r in &rows {
+            out.push_str(&csv::row_record(r));
+        }
+        Ok(out)
+    }
+
+    /// The batch contract: `{columns, statuses, strongCutoff, exactScore,
+    /// defaultThreshold, maxRows, maxFileBytes, maxQueryChars,
+    /// matchesPerRow}`.
+    #[wasm_bindgen(js_name = batchSchema)]
+    pub fn batch_schema() -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Schema {
+            columns: [&'static str; 10],
+            statuses: Vec<&'static str>,
+            strong_cutoff: f64,
+            exact_score: f64,
+            default_threshold: f64,
+            max_rows: usize,
+            max_file_bytes: u64,
+            max_query_chars: usize,
+            matches_per_row: usize,
+        }
+        to_js(&Schema {
+            columns: csv::COLUMNS,
+            statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+            strong_cutoff: batch::STRONG_CUTOFF,
+            exact_score: batch::EXACT_SCORE,
+            default_threshold: DEFAULT_THRESHOLD,
+            max_rows: batch::BROWSER_MAX_ROWS,
+            max_file_bytes: batch::BROWSER_MAX_FILE_BYTES,
+            max_query_chars: batch::MAX_QUERY_CHARS,
+            matches_per_row: batch::MATCHES_PER_ROW,
+        })
     }
 }

@@ -503,15 +503,9 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     })
 }
 
-/// Lower-case hex sha256 of a file's bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
+/// Lower-case hex sha256 of a file's bytes (one implementation, shared
+/// with the batch audit record).
+pub use crate::batch::audit::sha256_hex;
 
 /// The first non-whitespace byte, to tell JSON from CSV.
 pub(crate) fn first_byte(bytes: &[u8]) -> Option<u8> {

@@ -94,7 +94,31 @@ function wrap(inner, timings) {
     /** How long compiling, instantiating and building took, in ms (compile
      * and instantiate are 0-ish for every screener after the first). */
     timings,
+    /** Screens batch rows (`readInput`'s rows, or `{row, query, country?}`
+     * objects): one `{row, query, status, score, matches, ...}` per row, in
+     * order. The statuses and their cut-offs are the crate's src/batch. */
+    screenRows: (rows, options) => inner.screenRows(rows, options),
+    /** The audit record of a batch screened with this dataset. */
+    batchAudit: (request) => inner.batchAudit(request),
     /** Frees the wasm memory the screener holds; it cannot be used after. */
     free: () => inner.free(),
   };
 }
+
+// Batch screening helpers that need no dataset, only the instantiated wasm
+// (call them after a createScreener has resolved). The reading rules, the
+// CSV columns and their escaping are the crate's src/batch, so the browser
+// and `entity-screen batch` cannot drift apart.
+
+function loaded() {
+  if (!instance) throw new Error('the wasm module is not loaded yet');
+  return glue.Screener;
+}
+
+/** Reads pasted text or a file's bytes as the CLI does: {format, columns,
+ * nameColumn, countryColumn, rows}; `spec` is {fileName, column, countryColumn}. */
+export const readInput = (bytes, spec) => loaded().readInput(bytes, spec || {});
+/** The CSV export of screened rows (header included). */
+export const batchCsv = (rows) => loaded().batchCsv(rows);
+/** The batch export's column names and statuses. */
+export const batchSchema = () => loaded().batchSchema();

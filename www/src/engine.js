@@ -158,6 +158,42 @@ export class Engine {
     await this.start();
     return this.request('close', { screener });
   }
+
+  // ---- batch screening (<entity-screen-batch>, src/batch in the crate) ----
+
+  /** Reads a batch input: `source` is {text} or {file} (a File or Blob,
+   * read in the Worker); `spec` {fileName, column, countryColumn}. Resolves
+   * to {input, count, format, columns, nameColumn, countryColumn}: the rows
+   * stay in the Worker under the id `input`, for screenInput. */
+  async readInput(source, spec) {
+    await this.start();
+    return this.request('readInput', { ...source, spec });
+  }
+
+  /** Screens rows [start, end) of an input from readInput; resolves to one
+   * result row per row, in order. */
+  async screenInput(screener, input, start, end, options) {
+    await this.start();
+    return this.request('screenRows', { screener, input, start, end, options });
+  }
+
+  /** The audit record of a batch (see batchAudit in src/wasm.rs). */
+  async batchAudit(screener, request) {
+    await this.start();
+    return this.request('batchAudit', { screener, request });
+  }
+
+  /** The CSV export of result rows, as text. */
+  async batchCsv(rows) {
+    await this.start();
+    return this.request('batchCsv', { rows });
+  }
+
+  /** Columns, statuses, cut-offs and limits of batch screening. */
+  async batchSchema() {
+    await this.start();
+    return this.request('batchSchema', {});
+  }
 }
 
 const engines = new Map();

@@ -18,9 +18,17 @@
 //   close {screener}                  -> true                    (frees it)
 // Nothing here touches the DOM.
 
-import { createScreener } from './core.js';
+import { createScreener, readInput, batchCsv, batchSchema } from './core.js';
+import { decisionsOf } from './batch/decisions.js';
+
+/** Inputs read and kept here, by id, so their rows never cross to the page
+ * (100,000 rows cloned at once would block its main thread); the newest few
+ * are kept, older ones dropped. */
+const KEPT_INPUTS = 3;
 
 export function createHost() {
+  const inputs = new Map();
+  let nextInput = 1;
   const screeners = new Map();
   let nextId = 1;
   let wasmSource = null;
@@ -74,6 +82,56 @@ export function createHost() {
       screener(id).free();
       screeners.delete(id);
       return true;
+    },
+    // ---- batch screening (<entity-screen-batch>); all the logic is the
+    // crate's src/batch, through the glue.
+
+    /** Reads pasted text, a File/Blob or bytes with the CLI's reader:
+     * {format, columns, nameColumn, countryColumn, rows}. Reading the File
+     * here keeps its bytes off the page's main thread. */
+    async readInput({ text, file, bytes, spec }) {
+      if (!wasmSource) throw new Error('the wasm module is not loaded yet');
+      let data;
+      if (typeof text === 'string') data = new TextEncoder().encode(text);
+      else if (file) data = new Uint8Array(await file.arrayBuffer());
+      else data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      const read = readInput(data, spec || {});
+      const input = nextInput++;
+      inputs.set(input, read.rows);
+      for (const old of inputs.keys()) if (inputs.size > KEPT_INPUTS) inputs.delete(old);
+      return {
+        input,
+        count: read.rows.length,
+        format: read.format,
+        columns: read.columns,
+        nameColumn: read.nameColumn,
+        countryColumn: read.countryColumn,
+      };
+    },
+    /** Screens rows given, or rows [start, end) of a kept input. */
+    screenRows({ screener: id, rows, input, start, end, options }) {
+      if (!rows) {
+        const kept = inputs.get(input);
+        if (!kept) throw new Error(`no input ${input} (read it again)`);
+        rows = kept.slice(start, end);
+      }
+      return screener(id).screenRows(rows, options);
+    },
+    batchAudit({ screener: id, request }) {
+      return screener(id).batchAudit(request);
+    },
+    batchCsv({ rows }) {
+      if (!wasmSource) throw new Error('the wasm module is not loaded yet');
+      return batchCsv(rows);
+    },
+    /** The decided rows of an earlier JSON export (a File/Blob, or the
+     * parsed value), parsed here so a large file never blocks the page. */
+    async readDecisions({ file, value }) {
+      return decisionsOf(file ? JSON.parse(await file.text()) : value);
+    },
+    batchSchema() {
+      if (!wasmSource) throw new Error('the wasm module is not loaded yet');
+      return batchSchema();
     },
     ping() {
       return 'pong';

@@ -16,6 +16,8 @@
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
 import { DEFAULT_STRINGS } from './strings.js';
+import { defineBatch, setBatchEngineProvider, EntityScreenBatchElement } from './batch/element.js';
+import { BATCH_STRINGS } from './batch/strings.js';
 
 /* global __WASM_SRI__, __DATA_SRI__ */
 const WASM_SRI = __WASM_SRI__;
@@ -27,7 +29,10 @@ const attrUrl = (el, name) => {
   return v ? new URL(v, document.baseURI).href : null;
 };
 
-setEngineProvider((el) => {
+// One provider for both elements: engineFor() keeps one engine (one Worker,
+// one copy of the lists) per wasm and data source, so <entity-screen> and
+// <entity-screen-batch> on a page share it.
+function provider(el) {
   const script = (el.getAttribute('loader') || '').toLowerCase() === 'script';
   const dataSrc = attrUrl(el, 'data-src');
   const dataIntegrity = el.getAttribute('data-integrity') || undefined;
@@ -43,7 +48,10 @@ setEngineProvider((el) => {
     : { url: attrUrl(el, 'wasm-src') || here('entity-screen.wasm'), integrity: WASM_SRI };
   const key = JSON.stringify([wasm, data]);
   return engineFor(key, () => wasm, () => data);
-});
+}
+setEngineProvider(provider);
+setBatchEngineProvider(provider);
 define();
+defineBatch();
 
-export { EntityScreenElement, DEFAULT_STRINGS };
+export { EntityScreenElement, DEFAULT_STRINGS, EntityScreenBatchElement, BATCH_STRINGS };

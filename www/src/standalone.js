@@ -7,16 +7,20 @@
 
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
+import { defineBatch, setBatchEngineProvider, EntityScreenBatchElement } from './batch/element.js';
 
 /* global __DATA_SRI__ */
 const block = (id) => document.getElementById(id).textContent;
 
-setEngineProvider(() =>
+const provider = () =>
   engineFor(
     'inline',
     () => ({ base64: block('entity-screen-wasm') }),
     () => ({ gzipBase64: block('entity-screen-data'), integrity: __DATA_SRI__ }),
-  ),
-);
+  );
+setEngineProvider(provider);
+setBatchEngineProvider(provider);
 define();
+defineBatch();
 window.EntityScreenElement = EntityScreenElement;
+window.EntityScreenBatchElement = EntityScreenBatchElement;

@@ -8,6 +8,7 @@ use entity_screen::dataset::build::{self, BuildInputs, BuildReport};
 use entity_screen::{Dataset, ListId};
 
 use crate::args::Args;
+use crate::term::text;
 
 /// The crate's `data/` directory: `./data` when it holds the sources, else
 /// the one next to the crate's Cargo.toml.
@@ -80,7 +81,7 @@ pub fn run(argv: &[String]) -> Result<()> {
     print_report(&dataset, &report);
     println!(
         "wrote {} ({} bytes, {} parties)",
-        out.display(),
+        text(&out.display().to_string()),
         bytes.len(),
         dataset.parties.len()
     );
@@ -108,7 +109,7 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub fn print_report(d: &Dataset, r: &BuildReport) {
-    println!("dataset: {}", d.label);
+    println!("dataset: {}", text(&d.label));
     println!("lists:");
     for l in &d.lists {
         let files: Vec<&str> = l.sources.iter().map(|s| s.name.as_str()).collect();
@@ -116,8 +117,8 @@ pub fn print_report(d: &Dataset, r: &BuildReport) {
             "  {:<7} {:>6}  as of {:<10}  {}",
             l.list.code(),
             l.count,
-            l.as_of,
-            files.join(", ")
+            text(&l.as_of),
+            text(&files.join(", "))
         );
     }
     for w in &r.warnings {
@@ -127,7 +128,12 @@ pub fn print_report(d: &Dataset, r: &BuildReport) {
     for f in &r.files {
         println!(
             "  {:<52} {:>6} = {:>6} + {:>5} + {:>5} + {:>5}",
-            f.file, f.rows, f.kept, f.superseded, f.filtered, f.skipped
+            text(&f.file),
+            f.rows,
+            f.kept,
+            f.superseded,
+            f.filtered,
+            f.skipped
         );
     }
     if let Some(s) = &r.sdn {
@@ -148,32 +154,48 @@ pub fn print_report(d: &Dataset, r: &BuildReport) {
             j.joined,
             j.joined_by_prefix.len(),
             j.ecfr_only.len(),
-            j.ecfr_file,
+            text(&j.ecfr_file),
             j.csl_only.len(),
-            j.csl_file
+            text(&j.csl_file)
         );
         for (el, en, cl, cn) in &j.joined_by_prefix {
             println!(
-                "  by prefix  {}:{el}: {en}  <->  {}:{cl}: {cn}",
-                j.ecfr_file, j.csl_file
+                "  by prefix  {}:{}: {}  <->  {}:{}: {}",
+                text(&j.ecfr_file),
+                text(&el.to_string()),
+                text(en),
+                text(&j.csl_file),
+                text(&cl.to_string()),
+                text(cn)
             );
         }
         for (line, name) in &j.ecfr_only {
-            println!("  eCFR only  {}:{line}: {name}", j.ecfr_file);
+            println!("  eCFR only  {}:{line}: {}", text(&j.ecfr_file), text(name));
         }
         for (line, name) in &j.csl_only {
-            println!("  CSL only   {}:{line}: {name}", j.csl_file);
+            println!("  CSL only   {}:{line}: {}", text(&j.csl_file), text(name));
         }
     }
     println!("skipped: {} rows", r.skipped.len());
     for (reason, n) in r.skipped_by_reason() {
-        println!("  {n:>6}  {reason}");
+        println!("  {n:>6}  {}", text(&reason.to_string()));
     }
     for s in &r.skipped {
         if s.detail.is_empty() {
-            println!("  {}:{}: {}", s.file, s.line, s.reason);
+            println!(
+                "  {}:{}: {}",
+                text(&s.file),
+                s.line,
+                text(&s.reason.to_string())
+            );
         } else {
-            println!("  {}:{}: {} ({})", s.file, s.line, s.reason, s.detail);
+            println!(
+                "  {}:{}: {} ({})",
+                text(&s.file),
+                s.line,
+                text(&s.reason.to_string()),
+                text(&s.detail)
+            );
         }
     }
 }

@@ -2,14 +2,20 @@
 //! line on stdout. `--json` writes `{"a", "b", "score", "match", "reasons"}`
 //! objects (`match` applies the default threshold); `--print-threshold`
 //! prints the default threshold as a bare number and exits.
+//!
+//! A line that cannot be read or has no tab gives an error entry in its
+//! place (`{"line": N, "error": "..."}`, or `error<TAB>line N: ...`), and
+//! the lines after it are still compared.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+use entity_screen::batch::input;
 use entity_screen::matcher::DEFAULT_THRESHOLD;
 use entity_screen::Screener;
 
 use crate::args::Args;
+use crate::term;
 
 pub fn run(argv: &[String]) -> Result<()> {
     let args = Args::parse(argv, &["--dataset"], &["--json", "--print-threshold"])?;
@@ -22,14 +28,27 @@ pub fn run(argv: &[String]) -> Result<()> {
     let json = args.has("--json");
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("reading stdin line {}", n + 1))?;
-        let line = line.trim_end_matches('\r');
-        let Some((a, b)) = line.split_once('\t') else {
-            bail!(
-                "stdin line {}: expected name_a<TAB>name_b, got {line:?}",
-                n + 1
-            );
+    let mut bad: Vec<u64> = Vec::new();
+    for line in input::lines(stdin.lock()) {
+        let (n, line) = line?;
+        let pair = match &line {
+            Ok(l) => l
+                .split_once('\t')
+                .ok_or_else(|| format!("line {n}: expected name_a<TAB>name_b, got {l:?}")),
+            Err(why) => Err(why.clone()),
+        };
+        let (a, b) = match pair {
+            Ok(p) => p,
+            Err(why) => {
+                bad.push(n);
+                if json {
+                    let obj = serde_json::json!({ "line": n, "error": why });
+                    writeln!(out, "{}", term::json(&serde_json::to_string(&obj)?))?;
+                } else {
+                    writeln!(out, "error\t{}", term::text(&why))?;
+                }
+                continue;
+            }
         };
         let c = screener.compare(a, b);
         if json {
@@ -37,17 +56,27 @@ pub fn run(argv: &[String]) -> Result<()> {
                 "a": a, "b": b, "score": c.score, "match": c.is_match,
                 "reasons": c.reasons, "pairs": c.pairs,
             });
-            serde_json::to_writer(&mut out, &obj)?;
-            writeln!(out)?;
+            writeln!(out, "{}", term::json(&serde_json::to_string(&obj)?))?;
         } else {
             writeln!(
                 out,
-                "{:.3}\t{}\t{a}\t{b}",
+                "{:.3}\t{}\t{}\t{}",
                 c.score,
-                if c.is_match { "match" } else { "-" }
+                if c.is_match { "match" } else { "-" },
+                term::text(a),
+                term::text(b)
             )?;
         }
     }
     out.flush()?;
+    if !bad.is_empty() {
+        // Every line was handled; the exit status still tells a script
+        // that some were not.
+        bail!(
+            "{} input line(s) could not be compared (line {}); each is reported in its place in the output",
+            bad.len(),
+            bad.iter().take(10).map(u64::to_string).collect::<Vec<_>>().join(", line ")
+        );
+    }
     Ok(())
 }

@@ -53,8 +53,8 @@ pub fn print_text(out: &mut impl Write, d: &Diff) -> Result<()> {
                 writeln!(
                     out,
                     "  {sign} {:<20} {}{fields}",
-                    crate::term::clean(&e.id),
-                    crate::term::clean(&e.name)
+                    crate::term::text(&e.id),
+                    crate::term::text(&e.name)
                 )?;
             }
         }

@@ -7,6 +7,7 @@ use entity_screen::dataset::EMBEDDED;
 use entity_screen::Dataset;
 
 use crate::args::Args;
+use crate::term::text;
 
 pub fn run(argv: &[String]) -> Result<()> {
     let args = Args::parse(argv, &["--dataset"], &["--json"])?;
@@ -27,8 +28,8 @@ pub fn run(argv: &[String]) -> Result<()> {
         );
         return Ok(());
     }
-    println!("dataset:  {shown}");
-    println!("label:    {}", d.label);
+    println!("dataset:  {}", text(&shown));
+    println!("label:    {}", text(&d.label));
     println!(
         "format:   version {} (this build reads {FORMAT_VERSION})",
         header.version
@@ -56,9 +57,14 @@ pub fn run(argv: &[String]) -> Result<()> {
         println!("        {}", l.list.official_name());
         println!("        {}", l.list.meaning());
         println!("        {}", l.list.official_url());
-        println!("        {} parties, as of {}", l.count, l.as_of);
+        println!("        {} parties, as of {}", l.count, text(&l.as_of));
         for s in &l.sources {
-            println!("        {}  as of {}  sha256 {}", s.name, s.as_of, s.sha256);
+            println!(
+                "        {}  as of {}  sha256 {}",
+                text(&s.name),
+                text(&s.as_of),
+                text(&s.sha256)
+            );
         }
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! a thin layer over the library.
 
 mod args;
+mod batch;
 mod build;
 mod compare;
 mod diff;
@@ -24,8 +25,14 @@ USAGE:
   entity-screen info [--dataset FILE] [--json]
   entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
   entity-screen compare [--json] [--print-threshold]
+  entity-screen batch --input FILE [--column NAME] [--country-column NAME] [--out FILE]
+                      [--format csv|json] [--threshold T] [--list ID,...] [--type T,...]
+                      [--dataset FILE] [--audit FILE]
 
-search reads one query per line on stdin; compare reads name_a<TAB>name_b lines.
+search reads one query per line on stdin; compare reads name_a<TAB>name_b lines;
+batch screens a text, CSV or TSV file and writes one row per input row plus an
+audit record (CSV columns: row,query,status,score,match_id,match_name,
+matched_name,lists,decision,note).
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
         "update" => Err(anyhow::anyhow!(
             "this entity-screen was built without the `update` feature (cargo build --features update)"
         )),
+        "batch" => batch::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -55,7 +63,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", term::text(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

@@ -8,13 +8,20 @@
 //! `also_on` (same-name listings not merged: `{code, list_name, agency, id,
 //! name, reason, record}`).
 //! Without it, a readable table.
+//!
+//! A line that cannot be read (not UTF-8, longer than 64 KiB) gives
+//! `{"query": "", "line": N, "error": "..."}` (or an `error:` entry in the
+//! table) in its place, and the lines after it are still searched. Text from
+//! the data or the input reaches a terminal only through [`crate::term`].
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+use entity_screen::batch::input;
 use entity_screen::{ListId, Match, Screener, SearchOptions};
 
 use crate::args::Args;
+use crate::term;
 
 pub fn run(argv: &[String]) -> Result<()> {
     let args = Args::parse(
@@ -79,24 +86,45 @@ pub fn run(argv: &[String]) -> Result<()> {
 
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("reading stdin line {}", n + 1))?;
-        let query = line.trim_end_matches('\r');
-        let matches = screener.search(query, &options);
+    let mut unreadable: Vec<u64> = Vec::new();
+    for line in input::lines(stdin.lock()) {
+        let (n, line) = line?;
+        let query = match line {
+            Ok(q) => q,
+            Err(why) => {
+                unreadable.push(n);
+                if json {
+                    let obj = serde_json::json!({ "query": "", "line": n, "error": why });
+                    writeln!(out, "{}", term::json(&serde_json::to_string(&obj)?))?;
+                } else {
+                    writeln!(out, "query: (line {n})\n  error: {}\n", term::text(&why))?;
+                }
+                continue;
+            }
+        };
+        let matches = screener.search(&query, &options);
         if json {
             let obj = serde_json::json!({ "query": query, "matches": matches });
-            serde_json::to_writer(&mut out, &obj)?;
-            writeln!(out)?;
+            writeln!(out, "{}", term::json(&serde_json::to_string(&obj)?))?;
         } else {
-            print_table(&mut out, query, &matches)?;
+            print_table(&mut out, &query, &matches)?;
         }
     }
     out.flush()?;
+    if !unreadable.is_empty() {
+        // Every line was handled; the exit status still tells a script
+        // that some were not.
+        bail!(
+            "{} input line(s) could not be read (line {}); each is reported in its place in the output",
+            unreadable.len(),
+            unreadable.iter().take(10).map(u64::to_string).collect::<Vec<_>>().join(", line ")
+        );
+    }
     Ok(())
 }
 
 fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<()> {
-    writeln!(out, "query: {query}")?;
+    writeln!(out, "query: {}", term::text(query))?;
     if matches.is_empty() {
         writeln!(out, "  no match at or above the threshold")?;
     }
@@ -109,26 +137,33 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
             m.score,
             codes.join("+"),
             m.party_type.as_str(),
-            m.id.chars().take(12).collect::<String>(),
-            m.name,
+            term::text(&m.id.chars().take(12).collect::<String>()),
+            term::text(m.name),
             if countries.is_empty() {
                 String::new()
             } else {
-                format!("  [{countries}]")
+                format!("  [{}]", term::text(&countries))
             }
         )?;
         if m.matched_alias {
-            writeln!(out, "         via alias: {}", m.matched_name)?;
+            writeln!(out, "         via alias: {}", term::text(m.matched_name))?;
         }
         if !m.record.federal_register_notice.is_empty() {
-            writeln!(out, "         {}", m.record.federal_register_notice)?;
+            writeln!(
+                out,
+                "         {}",
+                term::text(&m.record.federal_register_notice)
+            )?;
         }
-        writeln!(out, "         {}", m.reasons.join("; "))?;
+        writeln!(out, "         {}", term::text(&m.reasons.join("; ")))?;
         for a in &m.also_on {
             writeln!(
                 out,
                 "         also on {} ({}): {} [{}]",
-                a.code, a.id, a.name, a.reason
+                a.code,
+                term::text(a.id),
+                term::text(a.name),
+                term::text(&a.reason)
             )?;
         }
     }
