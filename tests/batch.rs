@@ -146,13 +146,13 @@ fn the_2000_names_give_2000_csv_rows_in_input_order_with_an_audit_record() {
     assert_eq!(audit["threshold"], 0.75);
     assert_eq!(audit["software"]["version"], env!("CARGO_PKG_VERSION"));
     let lists = audit["lists"].as_array().unwrap();
-    assert_eq!(lists.len(), 13);
+    assert_eq!(lists.len(), 19);
     assert!(lists
         .iter()
         .all(|l| !l["as_of"].as_str().unwrap().is_empty() && l["count"].is_u64()));
     assert_eq!(lists[1]["code"], "SDN");
-    assert_eq!(lists[1]["as_of"], "2024-05-03");
-    assert_eq!(lists[1]["count"], 14965);
+    assert_eq!(lists[1]["as_of"], "2026-08-20");
+    assert_eq!(lists[1]["count"], 19249);
     let counts = &audit["counts"];
     let total: u64 = ["no match", "possible", "strong", "exact", "error"]
         .iter()

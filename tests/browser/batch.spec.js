@@ -130,7 +130,7 @@ test('the CSV and JSON downloads have every row and the audit record', async ({ 
   const a = json.audit;
   expect(a.input).toEqual({ file: '', format: 'text', name_column: null, rows: 2000 });
   expect(a.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
-  expect(a.lists.length).toBe(13);
+  expect(a.lists.length).toBe(19);
   expect(a.lists.every((l) => l.as_of && Number.isInteger(l.count))).toBe(true);
   expect(a.threshold).toBe(0.75);
   expect(Object.values(a.counts).reduce((x, y) => x + y, 0)).toBe(2000);
@@ -175,7 +175,7 @@ test('the print view renders the audit record and every row', async ({ page, con
   await expect(report).toBeVisible();
   await expect(report.getByText('Restricted-party screening report')).toBeVisible();
   await expect(report.locator('tbody tr')).toHaveCount(3);
-  await expect(report.getByText(/SDN \(as of 2024-05-03/)).toBeVisible();
+  await expect(report.getByText(/SDN \(as of 2026-08-20/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Screen the list' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Restricted-party check' })).toBeHidden();
   const pdf = await page.pdf();

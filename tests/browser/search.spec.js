@@ -219,7 +219,7 @@ test('UI strings can be replaced for translation', async ({ page }) => {
   await expect(page.locator('entity-screen .es-privacy')).toHaveText('Rien de ce que vous tapez ne quitte votre navigateur.');
   await typeQuery(page, 'Xqzv Wwkjh');
   await waitForResults(page, 'Xqzv Wwkjh');
-  await expect(page.locator('entity-screen [role=status]')).toHaveText('Aucun résultat pour « Xqzv Wwkjh » dans 13 listes.');
+  await expect(page.locator('entity-screen [role=status]')).toHaveText('Aucun résultat pour « Xqzv Wwkjh » dans 19 listes.');
 });
 
 test('a query with a lone UTF-16 surrogate is searched without an error', async ({ page }) => {
