@@ -22,6 +22,7 @@
 
 pub mod country;
 pub mod dataset;
+pub mod edit;
 pub mod index;
 pub mod matcher;
 pub mod model;

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::dataset::Dataset;
-use crate::index::{Index, NameRef, QueryTerm};
+use crate::index::{Index, NameRef, QueryTerm, SimCache};
 use crate::model::{ListId, Party, PartyType};
 use crate::normalize::tokens;
 use crate::score::{self, Penalty, Scored, Term};
@@ -137,16 +137,35 @@ impl Screener {
                 && (countries.is_empty()
                     || p.addresses.iter().any(|a| countries.contains(&a.country)))
         };
-        let cands = self.index.candidates(&terms, options.threshold, &allow);
+        let cands = self.index.candidates(&terms, &allow);
         let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
 
         // Best name per party.
         let mut best: Vec<(u32, u32, Scored)> = Vec::new();
         let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        // Names that cannot reach the threshold are not scored. The bound is
+        // a true one, and the candidates do not depend on the threshold, so
+        // this changes no result (tests/robustness.rs checks that). The
+        // threshold applies to the score as reported (three decimals), so a
+        // match shown as 0.750 is kept at 0.75; a name whose bound is half
+        // a thousandth below cannot round up to it.
+        let floor = options.threshold - 0.0005;
+        let mut sims = SimCache::new(&self.index, &qterms, options.prefix);
         for n in cands {
+            if floor > 0.0 && sims.bound(n) < floor {
+                continue;
+            }
             let listed = self.index.name_terms(n as usize);
-            let scored = score::score(&qterms, &listed, options.prefix);
-            if scored.score < options.threshold || scored.score <= 0.0 {
+            let m = sims.sims(n);
+            let nl = listed.len().min(32);
+            let Some(scored) =
+                score::score_with(&qterms, &listed, options.prefix, floor, |i, j| {
+                    m[i * nl + j]
+                })
+            else {
+                continue;
+            };
+            if round3(scored.score) < options.threshold || scored.score <= 0.0 {
                 continue;
             }
             let party = self.index.names[n as usize].party;
