@@ -302,6 +302,32 @@ impl Index {
             .collect()
     }
 
+    /// Indexed names equal to `query` after normalisation: the same tokens
+    /// in the same order. For an exact-name search (a quoted query).
+    pub fn exact_names(&self, query: &str) -> Vec<u32> {
+        let ids: Option<Vec<u32>> = tokens(query).iter().map(|t| self.lookup(&t.text)).collect();
+        let Some(ids) = ids.filter(|ids| !ids.is_empty()) else {
+            return Vec::new();
+        };
+        // Every such name is in the postings of each of its tokens: read the
+        // shortest list.
+        let postings = |id: u32| {
+            &self.post_ids[self.post_offsets[id as usize] as usize
+                ..self.post_offsets[id as usize + 1] as usize]
+        };
+        let rarest = ids.iter().copied().min_by_key(|&id| postings(id).len());
+        rarest
+            .map(postings)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&n| {
+                let r = self.names[n as usize];
+                self.name_terms[r.start as usize..(r.start + r.len) as usize] == ids[..]
+            })
+            .collect()
+    }
+
     fn term(&self, id: usize) -> Term<'_> {
         Term {
             text: &self.dict[id],

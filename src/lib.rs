@@ -27,6 +27,7 @@ pub mod index;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
+pub mod options;
 #[cfg(feature = "build")]
 pub mod read;
 pub mod score;

@@ -119,24 +119,20 @@ impl Screener {
 
     /// Ranked matches for `query`, best first: at most `options.limit`, each
     /// at least `options.threshold`, one per party (its best name).
+    ///
+    /// A query in double quotes (`"ABC LLC"`, straight or curly quotes) is
+    /// an exact-name search: it matches only names equal to it after
+    /// normalisation (case, accents, script, punctuation, legal form), each
+    /// at score 1, for users who know the exact name and want no fuzz.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+        if let Some(name) = quoted(query) {
+            return self.search_exact(name, options);
+        }
         let terms = self.index.expand(query, options.prefix);
         if terms.is_empty() || options.limit == 0 {
             return Vec::new();
         }
-        let parties = &self.dataset.parties;
-        let countries: Vec<String> = options
-            .countries
-            .iter()
-            .map(|c| c.trim().to_ascii_uppercase())
-            .collect();
-        let allow = |n: &NameRef| -> bool {
-            let p = &parties[n.party as usize];
-            (options.lists.is_empty() || options.lists.contains(&p.list))
-                && (options.types.is_empty() || options.types.contains(&p.party_type))
-                && (countries.is_empty()
-                    || p.addresses.iter().any(|a| countries.contains(&a.country)))
-        };
+        let allow = |n: &NameRef| self.allowed(n, options);
         let cands = self.index.candidates(&terms, &allow);
         let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
 
@@ -183,6 +179,49 @@ impl Screener {
         best.into_iter()
             .map(|(party, n, scored)| self.explain(party, n, &qterms, scored))
             .collect()
+    }
+
+    fn search_exact(&self, name: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+        if options.limit == 0 || options.threshold > 1.0 {
+            return Vec::new();
+        }
+        let terms = self.index.terms_of(name);
+        let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
+        let mut best: Vec<(u32, u32)> = Vec::new();
+        for n in self.index.exact_names(name) {
+            let nr = self.index.names[n as usize];
+            if self.allowed(&nr, options) && !best.iter().any(|b| b.0 == nr.party) {
+                best.push((nr.party, n));
+            }
+        }
+        best.sort_unstable();
+        best.truncate(options.limit);
+        best.into_iter()
+            .map(|(party, n)| {
+                let listed = self.index.name_terms(n as usize);
+                let mut scored = score::score(&qterms, &listed, false);
+                scored.score = 1.0;
+                scored.penalties.clear();
+                let mut m = self.explain(party, n, &qterms, scored);
+                m.reasons
+                    .insert(1, "exact name (quoted search)".to_string());
+                m
+            })
+            .collect()
+    }
+
+    /// Whether indexed name `n` passes the list, type and country filters.
+    fn allowed(&self, n: &NameRef, options: &SearchOptions) -> bool {
+        let p = &self.dataset.parties[n.party as usize];
+        (options.lists.is_empty() || options.lists.contains(&p.list))
+            && (options.types.is_empty() || options.types.contains(&p.party_type))
+            && (options.countries.is_empty()
+                || p.addresses.iter().any(|a| {
+                    options
+                        .countries
+                        .iter()
+                        .any(|c| c.trim().eq_ignore_ascii_case(&a.country))
+                }))
     }
 
     fn explain(&self, party: u32, n: u32, qterms: &[Term], scored: Scored) -> Match<'_> {
@@ -246,6 +285,20 @@ impl Screener {
             pairs,
         }
     }
+}
+
+/// The name inside a query wrapped in double quotes (straight `"…"` or
+/// curly `“…”`), if it is one.
+fn quoted(query: &str) -> Option<&str> {
+    let q = query.trim();
+    let inner = q
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| {
+            q.strip_prefix('\u{201C}')
+                .and_then(|r| r.strip_suffix('\u{201D}'))
+        })?;
+    Some(inner)
 }
 
 fn round3(x: f64) -> f64 {
