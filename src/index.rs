@@ -54,7 +54,7 @@ use crate::score::{
 };
 
 /// Names fully scored per query.
-pub const MAX_CANDIDATES: usize = 400;
+pub const MAX_CANDIDATES: usize = 150;
 /// Dictionary tokens a prefix may expand to.
 const MAX_PREFIX_EXPANSION: usize = 200;
 /// Dictionary tokens a fuzzy lookup may verify.
@@ -527,20 +527,17 @@ impl Index {
 
 /// Token similarities of one query against the dictionary, computed once
 /// per distinct listed word of the candidates, however many names share it:
-/// the bound that prunes names ([`SimCache::bound`]) and the similarities
-/// that score them ([`SimCache::sims`]).
+/// they bound each name's score ([`SimCache::bound`]) and then score the
+/// names that may reach the threshold ([`SimCache::sims`]).
 pub struct SimCache<'a> {
     index: &'a Index,
     query: &'a [Term<'a>],
     prefix: bool,
     masks: Vec<[u32; 2]>,
-    /// Per dictionary token: its row in `bounds` and `sims`, or `u32::MAX`.
+    /// Per dictionary token: its row in `sims`, or `u32::MAX`.
     slot: Vec<u32>,
-    /// Per row, one [`token_sim_bound`] per query token (0 where a pair
-    /// could not be aligned).
-    bounds: Vec<f64>,
-    /// Per row, one [`crate::score::token_sim`] per query token; NaN until
-    /// first asked for.
+    /// Per row, one [`crate::score::token_sim`] per query token, 0 where the
+    /// pair cannot be aligned.
     sims: Vec<f64>,
 }
 
@@ -553,7 +550,6 @@ impl<'a> SimCache<'a> {
             prefix,
             masks: query.iter().map(masks).collect(),
             slot: vec![u32::MAX; index.dict.len()],
-            bounds: Vec::new(),
             sims: Vec::new(),
         }
     }
@@ -562,25 +558,32 @@ impl<'a> SimCache<'a> {
         let id = id as usize;
         if self.slot[id] == u32::MAX {
             let nq = self.query.len();
-            self.slot[id] = (self.bounds.len() / nq.max(1)) as u32;
+            self.slot[id] = (self.sims.len() / nq.max(1)) as u32;
             let l = self.index.term(id);
             let lm = masks(&l);
             let last = nq.saturating_sub(1);
             for (i, q) in self.query.iter().enumerate() {
-                let b = token_sim_bound(q, &l, self.prefix && i == last, self.masks[i], lm);
-                let kept = b >= MIN_TOKEN_SIM || (b > 0.0 && q.kind == TokenKind::Legal);
-                self.bounds.push(if kept { b } else { 0.0 });
-                self.sims.push(f64::NAN);
+                let p = self.prefix && i == last;
+                // The cheap bound rules out most pairs without an edit
+                // distance; below the alignment floor a pair never counts,
+                // and the bound is at least the similarity.
+                let kept = |s: f64| s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal);
+                let s = if kept(token_sim_bound(q, &l, p, self.masks[i], lm)) {
+                    token_sim(q, &l, p)
+                } else {
+                    0.0
+                };
+                self.sims.push(if kept(s) { s } else { 0.0 });
             }
         }
         self.slot[id] as usize * self.query.len()
     }
 
     /// An upper bound of the score of the query against indexed name `n`
-    /// ([`score_bound`]): each query token bounded by its best
-    /// [`token_sim_bound`] over the name's tokens, and taken as fully
-    /// covered where lengths allow a joined pair. No edit distance is
-    /// computed, so pruning with this costs far less than scoring.
+    /// ([`score_bound`]): each query token at its best similarity with any
+    /// of the name's tokens, and taken as fully covered where lengths allow
+    /// a joined pair. Costs a few additions per word once the word's row is
+    /// known, so pruning with it costs far less than scoring.
     pub fn bound(&mut self, n: u32) -> f64 {
         let ix = self.index;
         let r = ix.names[n as usize];
@@ -590,7 +593,7 @@ impl<'a> SimCache<'a> {
         let mut best = [0f64; 32];
         for &id in ids {
             let row = self.row(id);
-            for (b, &x) in best.iter_mut().zip(&self.bounds[row..row + nq]) {
+            for (b, &x) in best.iter_mut().zip(&self.sims[row..row + nq]) {
                 *b = b.max(x);
             }
         }
@@ -632,21 +635,10 @@ impl<'a> SimCache<'a> {
         let ids = &ix.name_terms[r.start as usize..(r.start + r.len) as usize];
         let ids = &ids[..ids.len().min(32)];
         let nq = self.query.len();
-        let last = nq.saturating_sub(1);
         let mut out = vec![0.0; nq * ids.len()];
         for (j, &id) in ids.iter().enumerate() {
             let row = self.row(id);
-            let l = ix.term(id as usize);
             for i in 0..nq {
-                if self.sims[row + i].is_nan() {
-                    self.sims[row + i] = if self.bounds[row + i] > 0.0 {
-                        token_sim(&self.query[i], &l, self.prefix && i == last)
-                    } else {
-                        // Below the bound's floor the pair is never aligned,
-                        // and the bound is at least the similarity.
-                        0.0
-                    };
-                }
                 out[i * ids.len() + j] = self.sims[row + i];
             }
         }
