@@ -11,6 +11,22 @@
 //! * [`crate::matcher::DEFAULT_THRESHOLD`] (0.75) and up: worth a human look.
 //! * below 0.7: a different name that shares some words.
 //!
+//! Measured (`cargo run --release --example evaluate -- --seed 7`: held-out
+//! aliases, perturbed listed names and innocent real names, none of them
+//! used to fit anything here): of the first results scoring at least 0.75,
+//! 91.0 % were the party the case was made from; at least 0.85, 92.3 %; at
+//! least 0.90, 92.7 %; exactly 1.00, 89.3 % (the rest are the same name on
+//! another record, which only the other fields can tell apart).
+//!
+//! ## The bound that pruning relies on
+//!
+//! Every factor of the score below except `Q^0.8` is at most 1, so
+//! `score <= Q^QUERY_COVERAGE_EXPONENT`, and `Q` is at most what each query
+//! token could cover at its best similarity with any listed token
+//! ([`score_bound`]). The index ([`crate::index::SimCache`]) prunes with
+//! exactly that bound, computed from these constants, so raising the
+//! threshold only ever removes results.
+//!
 //! ## How
 //!
 //! Both names are token sequences ([`crate::normalize`]), each token with a
@@ -449,7 +465,7 @@ pub fn score_bound(query: &[Term], best: &[f64]) -> f64 {
     (covered / wq).min(1.0).powf(QUERY_COVERAGE_EXPONENT) + 1e-9
 }
 
-/// Whether a token can be one half of a joined pair ([`joined_pairs`]).
+/// Whether a token can be one half of a joined pair ("al shanti" / "alshanti").
 pub fn joinable(kind: TokenKind) -> bool {
     matches!(kind, TokenKind::Word | TokenKind::Stop | TokenKind::Initial)
 }
