@@ -117,24 +117,35 @@ pub fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
         let d = strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
         return d.min(bound + 1);
     }
-    // Three rows, rotated by swapping: row i-2, row i-1, row i. Values stay
-    // below 64, so bytes do.
-    let (mut r2, mut r1, mut r0) = ([0u8; N], [0u8; N], [0u8; N]);
-    for (j, v) in r1.iter_mut().enumerate().take(b.len() + 1) {
+    // Three rows, rotated by swapping: row i-2, row i-1, row i. Only the
+    // band |i - j| <= bound is computed: a cell outside it is a distance of
+    // more than `bound` (the lengths differ by that much), so `big` stands
+    // for it, and each row writes `big` just outside its band so the next
+    // rows never read a stale cell. Values stay at or below 64, so bytes do.
+    let big = (bound + 1).min(N) as u8;
+    let (mut r2, mut r1, mut r0) = ([big; N + 2], [big; N + 2], [big; N + 2]);
+    for (j, v) in r1.iter_mut().enumerate().take(b.len().min(bound) + 1) {
         *v = j as u8;
     }
     for i in 1..=a.len() {
-        r0[0] = i as u8;
-        let mut row_min = r0[0];
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(bound).max(1);
+        let hi = (i + bound).min(b.len());
+        r0[lo - 1] = if lo == 1 { (i as u8).min(big) } else { big };
+        let mut row_min = r0[lo - 1];
+        for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut v = (r1[j] + 1).min(r0[j - 1] + 1).min(r1[j - 1] + cost);
+            let mut v = r1[j]
+                .saturating_add(1)
+                .min(r0[j - 1].saturating_add(1))
+                .min(r1[j - 1].saturating_add(cost));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(r2[j - 2] + 1);
+                v = v.min(r2[j - 2].saturating_add(1));
             }
+            let v = v.min(big);
             r0[j] = v;
             row_min = row_min.min(v);
         }
+        r0[hi + 1] = big;
         if row_min as usize > bound {
             return bound + 1;
         }
@@ -163,17 +174,28 @@ mod tests {
             "bush",
             "prigozhin",
             "prigojin",
+            "consultancy",
+            "konsultansi",
+            "abcdefghij",
+            "badcfehgji",
+            "aaaa",
+            "aaaaaaa",
+            "ca",
+            "abc",
+            "acb",
         ];
         for a in words {
             for b in words {
                 let want = strsim::osa_distance(a, b);
                 let got = osa_distance_bounded(a.as_bytes(), b.as_bytes(), 64);
                 assert_eq!(got, want, "{a} {b}");
-                assert_eq!(
-                    osa_distance_bounded(a.as_bytes(), b.as_bytes(), 1),
-                    want.min(2),
-                    "{a} {b}"
-                );
+                for bound in 0..6 {
+                    assert_eq!(
+                        osa_distance_bounded(a.as_bytes(), b.as_bytes(), bound),
+                        want.min(bound + 1),
+                        "{a} {b} {bound}"
+                    );
+                }
             }
         }
     }

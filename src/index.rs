@@ -539,18 +539,43 @@ pub struct SimCache<'a> {
     /// Per row, one [`crate::score::token_sim`] per query token, 0 where the
     /// pair cannot be aligned.
     sims: Vec<f64>,
+    /// The dictionary tokens given a slot, to reset on drop.
+    touched: Vec<u32>,
+}
+
+impl Drop for SimCache<'_> {
+    fn drop(&mut self) {
+        let mut slot = std::mem::take(&mut self.slot);
+        for &id in &self.touched {
+            slot[id as usize] = u32::MAX;
+        }
+        SLOTS.with(|s| *s.borrow_mut() = slot);
+    }
+}
+
+thread_local! {
+    /// The slot table of the last [`SimCache`] on this thread, all
+    /// `u32::MAX` again: a query touches a few hundred of the dictionary's
+    /// tens of thousands of words, and filling a fresh table per query cost
+    /// more than the lookups.
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl<'a> SimCache<'a> {
     pub fn new(index: &'a Index, query: &'a [Term<'a>], prefix: bool) -> SimCache<'a> {
         let query = &query[..query.len().min(32)];
+        let mut slot = SLOTS.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        if slot.len() != index.dict.len() {
+            slot = vec![u32::MAX; index.dict.len()];
+        }
         SimCache {
             index,
             query,
             prefix,
             masks: query.iter().map(masks).collect(),
-            slot: vec![u32::MAX; index.dict.len()],
+            slot,
             sims: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -559,6 +584,7 @@ impl<'a> SimCache<'a> {
         if self.slot[id] == u32::MAX {
             let nq = self.query.len();
             self.slot[id] = (self.sims.len() / nq.max(1)) as u32;
+            self.touched.push(id as u32);
             let l = self.index.term(id);
             let lm = masks(&l);
             let last = nq.saturating_sub(1);

@@ -224,7 +224,21 @@ pub fn token_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
         // text similarity, discounted.
         return text;
     }
-    let key = edit::similarity_at_least(q.key, l.key, MIN_TOKEN_SIM / KEY_EDIT_FACTOR);
+    // The keys' distance is worth computing only when its cheap bound could
+    // beat the words' own similarity.
+    let key_floor = MIN_TOKEN_SIM / KEY_EDIT_FACTOR;
+    let (qk, lk) = (q.key.as_bytes(), l.key.as_bytes());
+    let key_bound = edit::similarity_bound(
+        q.key,
+        l.key,
+        edit::letter_mask(qk),
+        edit::letter_mask(lk),
+        key_floor,
+    );
+    if key_bound * KEY_EDIT_FACTOR <= text {
+        return text;
+    }
+    let key = edit::similarity_at_least(q.key, l.key, key_floor);
     text.max(key * KEY_EDIT_FACTOR)
 }
 
