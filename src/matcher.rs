@@ -357,6 +357,7 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
             Penalty::NumbersDiffer => "numbers differ".to_string(),
             Penalty::SingleFuzzyWord => "rests on one similar (not equal) word".to_string(),
             Penalty::OnlyWeakWords => "only legal forms or common words agree".to_string(),
+            Penalty::OnlyRoughWords => "no word is spelled alike, each is only similar".to_string(),
         });
     }
     out

@@ -53,7 +53,8 @@
 //! listed name is what has not been typed yet. Penalties: numbers that
 //! disagree (×0.6), a match on weak words only (×0.6), a match that rests on
 //! a single similar-but-not-equal word (×0.8 up to five letters, ×0.88 up to
-//! eight).
+//! eight), several distinctive words that are each only roughly similar
+//! (every one below 0.9: ×0.93).
 //!
 //! Token similarity ([`token_sim`]): 1 for equal words (after
 //! normalisation), 0.95 for equal phonetic keys (transliteration variants,
@@ -162,6 +163,8 @@ pub enum Penalty {
     SingleFuzzyWord,
     /// Only legal forms, stopwords or common words agree.
     OnlyWeakWords,
+    /// Several distinctive words agree, but each only roughly.
+    OnlyRoughWords,
 }
 
 /// The result of scoring one pair of names.
@@ -437,6 +440,11 @@ pub fn score_with(
             s *= factor;
             penalties.push(Penalty::SingleFuzzyWord);
         }
+    } else if strong.iter().all(|p| p.sim < 0.9) {
+        // Several words, each only roughly similar (typical of short words
+        // one edit apart: "Paul Green" / "GORRIN, Raul"): no word agrees.
+        s *= 0.93;
+        penalties.push(Penalty::OnlyRoughWords);
     }
     if unmatched_q != 0 {
         penalties.push(Penalty::UnmatchedQuery(unmatched_q));
