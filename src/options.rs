@@ -13,22 +13,20 @@ use crate::country;
 use crate::matcher::SearchOptions;
 use crate::model::{ListId, PartyType};
 
-/// Search options as written, before checking. Every field may be left out.
-/// In JSON (the widget's options object) the keys are these field names.
+/// Search options as written, before checking. Every field may be left out
+/// (or, from JS, be `null`). In the widget's options object the keys are
+/// these field names; unknown keys are an error.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     pub limit: Option<usize>,
     pub threshold: Option<f64>,
     /// List codes (`"EL"`, `"SDN"`, ...), case-insensitive.
-    #[serde(default)]
-    pub lists: Vec<String>,
+    pub lists: Option<Vec<String>>,
     /// Party types (`entity`, `individual`, `vessel`, `aircraft`).
-    #[serde(default)]
-    pub types: Vec<String>,
+    pub types: Option<Vec<String>>,
     /// ISO 3166-1 alpha-2 country codes, case-insensitive.
-    #[serde(default)]
-    pub countries: Vec<String>,
+    pub countries: Option<Vec<String>>,
     /// Search-as-you-type: the last word may be incomplete.
     pub prefix: Option<bool>,
 }
@@ -88,16 +86,16 @@ impl SearchRequest {
             }
             o.threshold = t;
         }
-        for code in self.lists.iter().map(|c| c.trim()) {
+        for code in self.lists.iter().flatten().map(|c| c.trim()) {
             let list = ListId::from_code(code)
                 .ok_or_else(|| OptionsError::UnknownList(code.to_string()))?;
             o.lists.push(list);
         }
-        for t in self.types.iter().map(|t| t.trim()) {
+        for t in self.types.iter().flatten().map(|t| t.trim()) {
             o.types
                 .push(PartyType::parse(t).ok_or_else(|| OptionsError::UnknownType(t.to_string()))?);
         }
-        for c in self.countries.iter().map(|c| c.trim()) {
+        for c in self.countries.iter().flatten().map(|c| c.trim()) {
             if c.len() != 2 || country::name(c).is_none() {
                 return Err(OptionsError::UnknownCountry(c.to_string()));
             }
@@ -153,21 +151,21 @@ mod tests {
             Err(OptionsError::Threshold(_))
         ));
         assert_eq!(
-            r(|r| r.lists = vec!["XYZ".into()]).unwrap_err(),
+            r(|r| r.lists = Some(vec!["XYZ".into()])).unwrap_err(),
             OptionsError::UnknownList("XYZ".into())
         );
         assert_eq!(
-            r(|r| r.types = vec!["ship".into()]).unwrap_err(),
+            r(|r| r.types = Some(vec!["ship".into()])).unwrap_err(),
             OptionsError::UnknownType("ship".into())
         );
         for bad in ["ZZ", "Russia", "", "RUS"] {
             assert_eq!(
-                r(|r| r.countries = vec![bad.into()]).unwrap_err(),
+                r(|r| r.countries = Some(vec![bad.into()])).unwrap_err(),
                 OptionsError::UnknownCountry(bad.into()),
                 "{bad}"
             );
         }
-        let e = r(|r| r.countries = vec!["ZZ".into()])
+        let e = r(|r| r.countries = Some(vec!["ZZ".into()]))
             .unwrap_err()
             .to_string();
         assert!(e.contains("\"ZZ\""), "{e}");
@@ -178,9 +176,9 @@ mod tests {
         let r = SearchRequest {
             limit: Some(3),
             threshold: Some(0.9),
-            lists: split_list("el, sdn"),
-            types: split_list("Entity"),
-            countries: split_list("ru,CN"),
+            lists: Some(split_list("el, sdn")),
+            types: Some(split_list("Entity")),
+            countries: Some(split_list("ru,CN")),
             prefix: Some(false),
         };
         let o = r.parse(true).unwrap();

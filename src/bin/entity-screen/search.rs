@@ -30,9 +30,9 @@ pub fn run(argv: &[String]) -> Result<()> {
     let request = SearchRequest {
         limit: args.parsed::<usize>("--limit")?,
         threshold: args.parsed::<f64>("--threshold")?,
-        lists: split_list(args.value("--list").unwrap_or("")),
-        types: split_list(args.value("--type").unwrap_or("")),
-        countries: split_list(args.value("--country").unwrap_or("")),
+        lists: args.value("--list").map(split_list),
+        types: args.value("--type").map(split_list),
+        countries: args.value("--country").map(split_list),
         prefix: Some(args.has("--prefix")),
     };
     let options = request.parse(false).context("search options")?;
