@@ -45,12 +45,16 @@ impl Hasher for Fnv {
 
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
+use crate::edit::{self, letter_mask};
 use crate::model::Party;
-use crate::normalize::{phonetic_key, tokens, TokenKind};
-use crate::score::{default_weight, edit_sim, is_generic, Term, GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM};
+use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
+use crate::score::{
+    default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
+    GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM, PHONETIC_SIM,
+};
 
 /// Names fully scored per query.
-pub const MAX_CANDIDATES: usize = 400;
+pub const MAX_CANDIDATES: usize = 150;
 /// Dictionary tokens a prefix may expand to.
 const MAX_PREFIX_EXPANSION: usize = 200;
 /// Dictionary tokens a fuzzy lookup may verify.
@@ -294,13 +298,43 @@ impl Index {
         let r = self.names[n];
         self.name_terms[r.start as usize..(r.start + r.len) as usize]
             .iter()
-            .map(|&t| Term {
-                text: &self.dict[t as usize],
-                key: &self.keys[t as usize],
-                kind: self.kinds[t as usize],
-                weight: self.weights[t as usize] as f64,
+            .map(|&t| self.term(t as usize))
+            .collect()
+    }
+
+    /// Indexed names equal to `query` after normalisation: the same tokens
+    /// in the same order. For an exact-name search (a quoted query).
+    pub fn exact_names(&self, query: &str) -> Vec<u32> {
+        let ids: Option<Vec<u32>> = tokens(query).iter().map(|t| self.lookup(&t.text)).collect();
+        let Some(ids) = ids.filter(|ids| !ids.is_empty()) else {
+            return Vec::new();
+        };
+        // Every such name is in the postings of each of its tokens: read the
+        // shortest list.
+        let postings = |id: u32| {
+            &self.post_ids[self.post_offsets[id as usize] as usize
+                ..self.post_offsets[id as usize + 1] as usize]
+        };
+        let rarest = ids.iter().copied().min_by_key(|&id| postings(id).len());
+        rarest
+            .map(postings)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&n| {
+                let r = self.names[n as usize];
+                self.name_terms[r.start as usize..(r.start + r.len) as usize] == ids[..]
             })
             .collect()
+    }
+
+    fn term(&self, id: usize) -> Term<'_> {
+        Term {
+            text: &self.dict[id],
+            key: &self.keys[id],
+            kind: self.kinds[id],
+            weight: self.weights[id] as f64,
+        }
     }
 
     /// Query terms with their dictionary expansions. `prefix` lets the last
@@ -331,7 +365,7 @@ impl Index {
                         .iter()
                         .take_while(|e| e.0 == h)
                         .filter(|e| *self.keys[e.1 as usize] == *t.key)
-                        .map(|e| (e.1, 0.95)),
+                        .map(|e| (e.1, PHONETIC_SIM as f32)),
                 );
                 if t.text.len() >= 4 {
                     self.fuzzy(&t.text, &mut exp);
@@ -364,7 +398,7 @@ impl Index {
             if !self.dict[id].starts_with(p) {
                 break;
             }
-            let sim = 0.9 + 0.1 * p.len() as f64 / self.dict[id].len() as f64;
+            let sim = prefix_sim(p.len(), self.dict[id].len());
             out.push((id as u32, sim as f32));
         }
     }
@@ -385,20 +419,18 @@ impl Index {
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
-                let s = edit_sim(t, &self.dict[id as usize]);
+                let s = edit::similarity(t, &self.dict[id as usize]);
                 if s >= MIN_TOKEN_SIM {
                     out.push((id, s as f32));
                 }
             }
         }
-        // The edit allowance of `score::edit_sim` for this length: words
-        // further apart in length cannot pair, so their trigrams are skipped.
-        let slack = match len {
-            0..=3 => return,
-            4..=5 => 1,
-            6..=8 => 2,
-            _ => 3,
-        };
+        // The scorer's edit allowance for this length: words further apart
+        // in length cannot pair, so their trigrams are skipped.
+        let slack = edit::allowance(len);
+        if slack == 0 {
+            return;
+        }
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
         let mut counts: HashMap<u32, u16> = HashMap::default();
         for &g in &grams {
@@ -420,7 +452,7 @@ impl Index {
         let mut cands: Vec<(u32, u16)> = counts.into_iter().filter(|&(_, c)| c >= need).collect();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(id, _) in cands.iter().take(MAX_FUZZY_VERIFY) {
-            let s = edit_sim(t, &self.dict[id as usize]);
+            let s = edit::similarity(t, &self.dict[id as usize]);
             if s >= MIN_TOKEN_SIM {
                 out.push((id, s as f32));
             }
@@ -428,28 +460,26 @@ impl Index {
     }
 
     /// Candidate names for expanded query terms, best first by the query
-    /// weight they could match, at most [`MAX_CANDIDATES`]. Names that could
-    /// not reach `threshold` even if every other word agreed are dropped
-    /// here. `allow` filters names (by party) before ranking, so a filter
-    /// never hides a match.
-    pub fn candidates(
-        &self,
-        terms: &[QueryTerm],
-        threshold: f64,
-        allow: &dyn Fn(&NameRef) -> bool,
-    ) -> Vec<u32> {
+    /// weight they could match, at most [`MAX_CANDIDATES`]. `allow` filters
+    /// names (by party) before ranking, so a filter never hides a match.
+    ///
+    /// Invariant: the candidates do not depend on the search threshold.
+    /// The ranking below is an estimate, not a bound (the expansions do not
+    /// list every word the scorer could pair), so pruning by threshold here
+    /// would lose matches that a lower threshold finds; the scorer prunes
+    /// instead, with a true bound ([`crate::score::score_at_least`]).
+    pub fn candidates(&self, terms: &[QueryTerm], allow: &dyn Fn(&NameRef) -> bool) -> Vec<u32> {
         let n = self.names.len();
-        // `acc`: an upper bound of the weighted query coverage (for pruning);
-        // `rank`: the same with each pair weighted by the lighter of its two
-        // words, so that a fuzzy hit on a rare listed word ranks above the
-        // same hit on a common one ("lant" finds "LANIT" before "plant").
-        let mut acc = vec![0f32; n];
+        // `rank`: the query weight a name could match, each pair weighted by
+        // the lighter of its two words, so that a fuzzy hit on a rare listed
+        // word ranks above the same hit on a common one ("lant" finds
+        // "LANIT" before "plant").
+        let mut is_seen = vec![false; n];
         let mut rank = vec![0f32; n];
         let mut best = vec![0f32; n];
         let mut best_rank = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        let total: f64 = terms.iter().map(|t| t.weight).sum();
         for t in terms {
             let wq = t.weight as f32;
             for &(id, sim) in &t.expansions {
@@ -467,33 +497,186 @@ impl Index {
             }
             for &name in &touched {
                 let i = name as usize;
-                if acc[i] == 0.0 {
+                if !is_seen[i] {
+                    is_seen[i] = true;
                     seen.push(name);
                 }
-                acc[i] += best[i] * wq;
                 rank[i] += best_rank[i];
                 best[i] = 0.0;
                 best_rank[i] = 0.0;
             }
             touched.clear();
         }
-        // Upper bound of the score (see score::score): the query coverage
-        // term alone, with a small slack for joined-word pairs.
-        let min_acc = if total > 0.0 {
-            (total * (threshold - 0.05).max(0.0).powf(1.0 / 0.8)) as f32
-        } else {
-            0.0
-        };
         let mut ranked: Vec<(u32, f32)> = seen
             .into_iter()
-            .filter(|&nm| acc[nm as usize] >= min_acc && allow(&self.names[nm as usize]))
+            .filter(|&nm| allow(&self.names[nm as usize]))
             .map(|nm| (nm, rank[nm as usize]))
             .collect();
-        // Ties broken by name id so results never depend on visiting order.
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(MAX_CANDIDATES);
+        // Ties broken by name id so results never depend on visiting order
+        // (a total order: selecting the best first gives what a full sort
+        // would, without sorting the thousands a common word brings).
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > MAX_CANDIDATES {
+            ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
+            ranked.truncate(MAX_CANDIDATES);
+        }
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(nm, _)| nm).collect()
     }
+}
+
+/// Token similarities of one query against the dictionary, computed once
+/// per distinct listed word of the candidates, however many names share it:
+/// they bound each name's score ([`SimCache::bound`]) and then score the
+/// names that may reach the threshold ([`SimCache::sims`]).
+pub struct SimCache<'a> {
+    index: &'a Index,
+    query: &'a [Term<'a>],
+    prefix: bool,
+    masks: Vec<[u32; 2]>,
+    /// Per dictionary token: its row in `sims`, or `u32::MAX`.
+    slot: Vec<u32>,
+    /// Per row, one [`crate::score::token_sim`] per query token, 0 where the
+    /// pair cannot be aligned.
+    sims: Vec<f64>,
+    /// The dictionary tokens given a slot, to reset on drop.
+    touched: Vec<u32>,
+}
+
+impl Drop for SimCache<'_> {
+    fn drop(&mut self) {
+        let mut slot = std::mem::take(&mut self.slot);
+        for &id in &self.touched {
+            slot[id as usize] = u32::MAX;
+        }
+        SLOTS.with(|s| *s.borrow_mut() = slot);
+    }
+}
+
+thread_local! {
+    /// The slot table of the last [`SimCache`] on this thread, all
+    /// `u32::MAX` again: a query touches a few hundred of the dictionary's
+    /// tens of thousands of words, and filling a fresh table per query cost
+    /// more than the lookups.
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl<'a> SimCache<'a> {
+    pub fn new(index: &'a Index, query: &'a [Term<'a>], prefix: bool) -> SimCache<'a> {
+        let query = &query[..query.len().min(32)];
+        let mut slot = SLOTS.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        if slot.len() != index.dict.len() {
+            slot = vec![u32::MAX; index.dict.len()];
+        }
+        SimCache {
+            index,
+            query,
+            prefix,
+            masks: query.iter().map(masks).collect(),
+            slot,
+            sims: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, id: u32) -> usize {
+        let id = id as usize;
+        if self.slot[id] == u32::MAX {
+            let nq = self.query.len();
+            self.slot[id] = (self.sims.len() / nq.max(1)) as u32;
+            self.touched.push(id as u32);
+            let l = self.index.term(id);
+            let lm = masks(&l);
+            let last = nq.saturating_sub(1);
+            for (i, q) in self.query.iter().enumerate() {
+                let p = self.prefix && i == last;
+                // The cheap bound rules out most pairs without an edit
+                // distance; below the alignment floor a pair never counts,
+                // and the bound is at least the similarity.
+                let kept = |s: f64| s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal);
+                let s = if kept(token_sim_bound(q, &l, p, self.masks[i], lm)) {
+                    token_sim(q, &l, p)
+                } else {
+                    0.0
+                };
+                self.sims.push(if kept(s) { s } else { 0.0 });
+            }
+        }
+        self.slot[id] as usize * self.query.len()
+    }
+
+    /// An upper bound of the score of the query against indexed name `n`
+    /// ([`score_bound`]): each query token at its best similarity with any
+    /// of the name's tokens, and taken as fully covered where lengths allow
+    /// a joined pair. Costs a few additions per word once the word's row is
+    /// known, so pruning with it costs far less than scoring.
+    pub fn bound(&mut self, n: u32) -> f64 {
+        let ix = self.index;
+        let r = ix.names[n as usize];
+        let ids = &ix.name_terms[r.start as usize..(r.start + r.len) as usize];
+        let ids = &ids[..ids.len().min(32)];
+        let nq = self.query.len();
+        let mut best = [0f64; 32];
+        for &id in ids {
+            let row = self.row(id);
+            for (b, &x) in best.iter_mut().zip(&self.sims[row..row + nq]) {
+                *b = b.max(x);
+            }
+        }
+        // Joined pairs need only equal lengths; where one is possible, its
+        // query tokens are taken as covered.
+        let len = |id: u32| ix.dict[id as usize].len();
+        let kind = |id: u32| ix.kinds[id as usize];
+        let q = self.query;
+        for i in 0..nq.saturating_sub(1) {
+            if joinable(q[i].kind) && joinable(q[i + 1].kind) {
+                let joined = q[i].text.len() + q[i + 1].text.len();
+                if ids
+                    .iter()
+                    .any(|&id| kind(id) == TokenKind::Word && len(id) == joined)
+                {
+                    best[i] = 1.0;
+                    best[i + 1] = 1.0;
+                }
+            }
+        }
+        for w in ids.windows(2) {
+            if joinable(kind(w[0])) && joinable(kind(w[1])) {
+                let joined = len(w[0]) + len(w[1]);
+                for (i, t) in q.iter().enumerate() {
+                    if t.kind == TokenKind::Word && t.text.len() == joined {
+                        best[i] = 1.0;
+                    }
+                }
+            }
+        }
+        score_bound(q, &best[..nq])
+    }
+
+    /// `token_sim(query[i], listed token j)` for every pair, for indexed
+    /// name `n`, row-major (query token by listed token).
+    pub fn sims(&mut self, n: u32) -> Vec<f64> {
+        let ix = self.index;
+        let r = ix.names[n as usize];
+        let ids = &ix.name_terms[r.start as usize..(r.start + r.len) as usize];
+        let ids = &ids[..ids.len().min(32)];
+        let nq = self.query.len();
+        let mut out = vec![0.0; nq * ids.len()];
+        for (j, &id) in ids.iter().enumerate() {
+            let row = self.row(id);
+            for i in 0..nq {
+                out[i * ids.len() + j] = self.sims[row + i];
+            }
+        }
+        out
+    }
+}
+
+fn masks(t: &Term) -> [u32; 2] {
+    [
+        letter_mask(t.text.as_bytes()),
+        letter_mask(t.key.as_bytes()),
+    ]
 }
 
 /// The weight of a token from its rarity-based `idf` and its kind.

@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use crate::dataset::{cluster, Dataset};
-use crate::index::{Index, NameRef, QueryTerm};
+use crate::index::{Index, NameRef, QueryTerm, SimCache};
 use crate::model::{ListId, Party, PartyType};
 use crate::normalize::tokens;
 use crate::score::{self, Penalty, Scored, Term};
@@ -192,34 +192,49 @@ impl Screener {
 
     /// Ranked matches for `query`, best first: at most `options.limit`, each
     /// at least `options.threshold`, one per party (its best name).
+    ///
+    /// A query in double quotes (`"ABC LLC"`, straight or curly quotes) is
+    /// an exact-name search: it matches only names equal to it after
+    /// normalisation (case, accents, script, punctuation, legal form), each
+    /// at score 1, for users who know the exact name and want no fuzz.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+        if let Some(name) = quoted(query) {
+            return self.search_exact(name, options);
+        }
         let terms = self.index.expand(query, options.prefix);
         if terms.is_empty() || options.limit == 0 {
             return Vec::new();
         }
-        let parties = &self.dataset.parties;
-        let countries: Vec<String> = options
-            .countries
-            .iter()
-            .map(|c| c.trim().to_ascii_uppercase())
-            .collect();
-        let allow = |n: &NameRef| -> bool {
-            let p = &parties[n.party as usize];
-            (options.lists.is_empty() || options.lists.contains(&p.list))
-                && (options.types.is_empty() || options.types.contains(&p.party_type))
-                && (countries.is_empty()
-                    || p.addresses.iter().any(|a| countries.contains(&a.country)))
-        };
-        let cands = self.index.candidates(&terms, options.threshold, &allow);
+        let allow = |n: &NameRef| self.allowed(n, options);
+        let cands = self.index.candidates(&terms, &allow);
         let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
 
         // Best name per party.
         let mut best: Vec<(u32, u32, Scored)> = Vec::new();
         let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        // Names that cannot reach the threshold are not scored. The bound is
+        // a true one, and the candidates do not depend on the threshold, so
+        // this changes no result (tests/robustness.rs checks that). The
+        // threshold applies to the score as reported (three decimals), so a
+        // match shown as 0.750 is kept at 0.75; a name whose bound is half
+        // a thousandth below cannot round up to it.
+        let floor = options.threshold - 0.0005;
+        let mut sims = SimCache::new(&self.index, &qterms, options.prefix);
         for n in cands {
+            if floor > 0.0 && sims.bound(n) < floor {
+                continue;
+            }
             let listed = self.index.name_terms(n as usize);
-            let scored = score::score(&qterms, &listed, options.prefix);
-            if scored.score < options.threshold || scored.score <= 0.0 {
+            let m = sims.sims(n);
+            let nl = listed.len().min(32);
+            let Some(scored) =
+                score::score_with(&qterms, &listed, options.prefix, floor, |i, j| {
+                    m[i * nl + j]
+                })
+            else {
+                continue;
+            };
+            if round3(scored.score) < options.threshold || scored.score <= 0.0 {
                 continue;
             }
             let party = self.index.names[n as usize].party;
@@ -232,17 +247,31 @@ impl Screener {
                 }
             }
         }
-        // Best member per cluster: highest score, then most severe list.
+        let mut best = self.best_per_group(best);
+        best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.0.cmp(&b.0)));
+        best.truncate(options.limit);
+        best.into_iter()
+            .map(|(party, n, scored)| self.explain(party, n, &qterms, scored))
+            .collect()
+    }
+
+    /// One entry per cluster (one party, one result): of the cluster's
+    /// scored members, the highest score wins, ties to the most severe list.
+    fn best_per_group<T>(&self, best: Vec<(u32, u32, T)>) -> Vec<(u32, u32, T)>
+    where
+        T: HasScore,
+    {
+        let parties = &self.dataset.parties;
+        let sev = |i: u32| parties[i as usize].list.severity();
         let mut by_group: std::collections::HashMap<u32, usize> = Default::default();
-        let mut kept: Vec<(u32, u32, Scored)> = Vec::new();
+        let mut kept: Vec<(u32, u32, T)> = Vec::new();
         for (party, n, scored) in best {
             let g = parties[party as usize].group;
-            let sev = |i: u32| parties[i as usize].list.severity();
             match by_group.get(&g) {
                 Some(&k) => {
                     let (kp, _, ks) = &kept[k];
-                    let better = scored.score > ks.score
-                        || (scored.score == ks.score && sev(party) < sev(*kp));
+                    let better = scored.score() > ks.score()
+                        || (scored.score() == ks.score() && sev(party) < sev(*kp));
                     if better {
                         kept[k] = (party, n, scored);
                     }
@@ -253,12 +282,51 @@ impl Screener {
                 }
             }
         }
-        let mut best = kept;
-        best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.0.cmp(&b.0)));
+        kept
+    }
+
+    fn search_exact(&self, name: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+        if options.limit == 0 || options.threshold > 1.0 {
+            return Vec::new();
+        }
+        let terms = self.index.terms_of(name);
+        let qterms: Vec<Term> = terms.iter().map(QueryTerm::term).collect();
+        let mut best: Vec<(u32, u32, f64)> = Vec::new();
+        for n in self.index.exact_names(name) {
+            let nr = self.index.names[n as usize];
+            if self.allowed(&nr, options) && !best.iter().any(|b| b.0 == nr.party) {
+                best.push((nr.party, n, 1.0));
+            }
+        }
+        let mut best = self.best_per_group(best);
+        best.sort_unstable_by_key(|b| (b.0, b.1));
         best.truncate(options.limit);
         best.into_iter()
-            .map(|(party, n, scored)| self.explain(party, n, &qterms, scored))
+            .map(|(party, n, _)| {
+                let listed = self.index.name_terms(n as usize);
+                let mut scored = score::score(&qterms, &listed, false);
+                scored.score = 1.0;
+                scored.penalties.clear();
+                let mut m = self.explain(party, n, &qterms, scored);
+                m.reasons
+                    .insert(1, "exact name (quoted search)".to_string());
+                m
+            })
             .collect()
+    }
+
+    /// Whether indexed name `n` passes the list, type and country filters.
+    fn allowed(&self, n: &NameRef, options: &SearchOptions) -> bool {
+        let p = &self.dataset.parties[n.party as usize];
+        (options.lists.is_empty() || options.lists.contains(&p.list))
+            && (options.types.is_empty() || options.types.contains(&p.party_type))
+            && (options.countries.is_empty()
+                || p.addresses.iter().any(|a| {
+                    options
+                        .countries
+                        .iter()
+                        .any(|c| c.trim().eq_ignore_ascii_case(&a.country))
+                }))
     }
 
     fn explain(&self, party: u32, n: u32, qterms: &[Term], scored: Scored) -> Match<'_> {
@@ -367,6 +435,20 @@ impl Screener {
     }
 }
 
+/// The name inside a query wrapped in double quotes (straight `"…"` or
+/// curly `“…”`), if it is one.
+fn quoted(query: &str) -> Option<&str> {
+    let q = query.trim();
+    let inner = q
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| {
+            q.strip_prefix('\u{201C}')
+                .and_then(|r| r.strip_suffix('\u{201D}'))
+        })?;
+    Some(inner)
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -423,7 +505,25 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
             Penalty::NumbersDiffer => "numbers differ".to_string(),
             Penalty::SingleFuzzyWord => "rests on one similar (not equal) word".to_string(),
             Penalty::OnlyWeakWords => "only legal forms or common words agree".to_string(),
+            Penalty::OnlyRoughWords => "no word is spelled alike, each is only similar".to_string(),
         });
     }
     out
+}
+
+/// What [`Screener::best_per_group`] compares: a scored name's score.
+trait HasScore {
+    fn score(&self) -> f64;
+}
+
+impl HasScore for Scored {
+    fn score(&self) -> f64 {
+        self.score
+    }
+}
+
+impl HasScore for f64 {
+    fn score(&self) -> f64 {
+        *self
+    }
 }

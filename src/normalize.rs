@@ -5,7 +5,11 @@
 //!
 //! A name becomes a sequence of [`Token`]s:
 //!
-//! 1. Each character is decomposed (Unicode NFKD, which also folds
+//! 1. Invisible characters are dropped first, without breaking the word they
+//!    sit in: format characters (soft hyphen, zero-width space and joiners,
+//!    BOM, bidi controls) and combining marks standing alone, so text in NFD
+//!    reads as the same text in NFC.
+//!    Each other character is decomposed (Unicode NFKD, which also folds
 //!    full-width forms and ligatures), combining marks are dropped
 //!    (diacritics: `é` → `e`), and letters of other scripts are transliterated
 //!    to ASCII with [`deunicode`] (Cyrillic, Greek, Arabic, Hebrew, Chinese, ...).
@@ -116,6 +120,12 @@ fn split_words(s: &str) -> Vec<RawWord> {
 
     for c in s.chars().take(MAX_INPUT_CHARS) {
         let width = c.len_utf16() as u32;
+        if !c.is_ascii() && is_invisible(c) {
+            // Neither a letter nor a break: "Pri\u{AD}gozhin" is one word, and
+            // "e\u{301}" (NFD) reads as "é" does (its mark is dropped below).
+            pos += width;
+            continue;
+        }
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 if cur.is_empty() {
@@ -186,6 +196,34 @@ fn split_words(s: &str) -> Vec<RawWord> {
     }
     flush(&mut words, &mut cur, cur_start, cur_end, false);
     words
+}
+
+/// Characters that change how text looks or joins but are no part of a word
+/// and no break between words: combining marks standing alone (text in NFD,
+/// as macOS and many PDFs write it, puts every accent after its letter) and
+/// the format characters that copy-and-paste carries along: soft hyphen,
+/// zero-width space, non-joiner and joiner, word joiner and the invisible
+/// operators, BOM, bidi marks, embeddings, overrides and isolates, the
+/// Arabic letter mark, the Mongolian vowel separator, and tag characters.
+/// Dropping them before words are split makes NFC and NFD input, and any
+/// sprinkling of these characters, give the same tokens (tested over the
+/// real lists in `tests/matching.rs`).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    ) || is_combining_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -410,6 +448,78 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
+/// Common organisation words, as the normaliser writes them: they count
+/// towards coverage but are capped as evidence of identity (the index caps
+/// their weight), so that every "X Institute of Technology" does not hit
+/// every other one. Sorted (binary search). Invariant, tested: each is its
+/// own normal form, one [`TokenKind::Word`], so each reaches the weight
+/// function ("factory" is written "plant", "limited" is a legal form, and
+/// "chemicals" is read as "chemical" before any weight is looked up).
+pub const GENERIC_WORDS: &[&str] = &[
+    "academy",
+    "agency",
+    "association",
+    "aviation",
+    "bank",
+    "bureau",
+    "center",
+    "chemical",
+    "commercial",
+    "construction",
+    "design",
+    "development",
+    "electronic",
+    "energy",
+    "engineering",
+    "enterprise",
+    "enterprises",
+    "equipment",
+    "export",
+    "first",
+    "foundation",
+    "gas",
+    "general",
+    "global",
+    "group",
+    "holding",
+    "import",
+    "industry",
+    "institute",
+    "international",
+    "investment",
+    "logistics",
+    "machinery",
+    "manufacturing",
+    "materials",
+    "ministry",
+    "national",
+    "new",
+    "office",
+    "oil",
+    "organization",
+    "petroleum",
+    "plant",
+    "production",
+    "products",
+    "research",
+    "science",
+    "sciences",
+    "scientific",
+    "service",
+    "shipping",
+    "solutions",
+    "state",
+    "systems",
+    "technology",
+    "trading",
+    "university",
+];
+
+/// Whether a normalised word is a common organisation word ([`GENERIC_WORDS`]).
+pub fn is_generic(word: &str) -> bool {
+    GENERIC_WORDS.binary_search(&word).is_ok()
+}
+
 /// Organisation and legal-form words that a typo must not hide: a query
 /// "Joitn Stock Compnay" is read as "joint stock company". Sorted (binary
 /// search); only words of five letters or more.
@@ -532,7 +642,7 @@ fn correct_typo(w: &str) -> Option<&'static str> {
         if extra as usize > bound || missing as usize > bound {
             continue;
         }
-        if crate::score::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
+        if crate::edit::osa_distance_bounded(w.as_bytes(), v.as_bytes(), bound) <= bound {
             return Some(v);
         }
     }
@@ -550,15 +660,8 @@ fn correct_typo(w: &str) -> Option<&'static str> {
     (w.len() >= 6 || v.as_bytes()[0] == first).then_some(v)
 }
 
-/// Bit i set when letter `a + i` occurs (digits share bit 26).
 fn letter_mask(w: &str) -> u32 {
-    w.bytes().fold(0, |m, b| {
-        m | if b.is_ascii_lowercase() {
-            1 << (b - b'a')
-        } else {
-            1 << 26
-        }
-    })
+    crate::edit::letter_mask(w.as_bytes())
 }
 
 /// [`VOCAB`] as lookup tables, built once.
@@ -790,6 +893,46 @@ mod tests {
         assert!(tokens("").is_empty());
         assert!(tokens(" ., ;\u{0}\u{7}").is_empty());
         assert!(tokens("\u{FFFD}\u{200B}\u{202E}").is_empty());
+        assert!(tokens("\u{301}\u{AD}\u{200D}\u{FEFF}").is_empty());
+    }
+
+    #[test]
+    fn every_generic_word_is_its_own_normal_form() {
+        assert!(GENERIC_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for w in GENERIC_WORDS {
+            let t = tokens(w);
+            assert_eq!(t.len(), 1, "{w}");
+            assert_eq!(
+                (t[0].text.as_str(), t[0].kind),
+                (*w, TokenKind::Word),
+                "{w}"
+            );
+        }
+        // Spellings the normaliser rewrites reach the list as their normal form.
+        for w in [
+            "Factory",
+            "Chemicals",
+            "Investments",
+            "Organisation",
+            "Industrial",
+        ] {
+            assert!(is_generic(&normalize(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_and_nfd_marks_do_not_split_words() {
+        assert_eq!(normalize("Pri\u{AD}gozhin"), "prigozhin");
+        assert_eq!(normalize("N\u{200D}S\u{200D}O Group"), "nso group");
+        assert_eq!(normalize("\u{FEFF}Ca\u{200B}ndiru\u{2060}"), "candiru");
+        assert_eq!(normalize("\u{202E}Soc\u{200C}iete\u{202C}"), "societe");
+        assert_eq!(
+            normalize("Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale"),
+            "societe general"
+        );
+        assert_eq!(normalize("Евгени\u{438}\u{306}"), normalize("Евгений"));
+        let t = tokens("Pri\u{AD}gozhin X");
+        assert_eq!((t[0].start, t[0].end), (0, 10));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::batch::input::{self, InputSpec};
 use crate::batch::{self, csv, BatchRow, RowInput, Status};
 use crate::dataset::{summary, Dataset};
 use crate::matcher::{self, SearchOptions, DEFAULT_THRESHOLD};
-use crate::model::{ListId, PartyType};
+use crate::options::SearchRequest;
 
 /// The single conversion from any core error to a JS `Error` with the
 /// error's message.
@@ -32,56 +32,6 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .serialize_maps_as_objects(true)
         .serialize_missing_as_null(true);
     value.serialize(&ser).map_err(js_error)
-}
-
-/// Search options as JS passes them; every field may be left out.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct JsSearchOptions {
-    limit: Option<usize>,
-    threshold: Option<f64>,
-    lists: Option<Vec<String>>,
-    types: Option<Vec<String>>,
-    countries: Option<Vec<String>>,
-    /// Search-as-you-type: the last word may be incomplete. Defaults to true
-    /// here, since a browser search box is typed into.
-    prefix: Option<bool>,
-}
-
-impl JsSearchOptions {
-    /// Checks and converts; an unknown list code or type is an error rather
-    /// than a silently wider search.
-    fn into_core(self) -> Result<SearchOptions, String> {
-        let mut o = SearchOptions {
-            prefix: self.prefix.unwrap_or(true),
-            ..SearchOptions::default()
-        };
-        if let Some(limit) = self.limit {
-            o.limit = limit;
-        }
-        if let Some(t) = self.threshold {
-            if !(0.0..=1.0).contains(&t) {
-                return Err(format!("threshold must be between 0 and 1, got {t}"));
-            }
-            o.threshold = t;
-        }
-        for code in self.lists.unwrap_or_default() {
-            o.lists.push(
-                ListId::from_code(&code).ok_or_else(|| format!("unknown list code {code:?}"))?,
-            );
-        }
-        for t in self.types.unwrap_or_default() {
-            o.types
-                .push(PartyType::parse(&t).ok_or_else(|| format!("unknown party type {t:?}"))?);
-        }
-        o.countries = self
-            .countries
-            .unwrap_or_default()
-            .into_iter()
-            .map(|c| c.trim().to_ascii_uppercase())
-            .collect();
-        Ok(o)
-    }
 }
 
 /// How a batch input is to be read (`readInput`'s second argument).
@@ -108,7 +58,7 @@ struct JsInput {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct JsAuditRequest {
-    options: Option<JsSearchOptions>,
+    options: Option<SearchRequest>,
     file_name: Option<String>,
     format: Option<String>,
     name_column: Option<String>,
@@ -120,11 +70,10 @@ struct JsAuditRequest {
 }
 
 /// Batch screening's defaults: no prefix matching, [`batch::MATCHES_PER_ROW`].
-fn batch_options(o: Option<JsSearchOptions>) -> Result<SearchOptions, JsError> {
+fn batch_options(o: Option<SearchRequest>) -> Result<SearchOptions, JsError> {
     let mut o = o.unwrap_or_default();
-    o.prefix = Some(o.prefix.unwrap_or(false));
     o.limit = Some(o.limit.unwrap_or(batch::MATCHES_PER_ROW));
-    o.into_core().map_err(js_error)
+    o.parse(false).map_err(js_error)
 }
 
 /// The sha256 of the embedded dataset, for a screener made by `new()`. A
@@ -199,12 +148,13 @@ impl WasmScreener {
             .as_string()
             .ok_or_else(|| js_error("query must be a string"))?;
         let options = if options.is_undefined() || options.is_null() {
-            JsSearchOptions::default()
+            SearchRequest::default()
         } else {
-            serde_wasm_bindgen::from_value::<JsSearchOptions>(options)
+            serde_wasm_bindgen::from_value::<SearchRequest>(options)
                 .map_err(|e| js_error(format!("invalid search options: {e}")))?
         };
-        let options = options.into_core().map_err(js_error)?;
+        // A browser search box is typed into: prefix mode unless told.
+        let options = options.parse(true).map_err(js_error)?;
         to_js(&self.screener.search(&query, &options))
     }
 

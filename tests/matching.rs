@@ -222,3 +222,99 @@ fn matching_cases_file_covers_every_kind() {
         assert!(!s.why.trim().is_empty(), "compare {:?} has no why", s.a);
     }
 }
+
+/// The ways invisible characters reach a pasted name: text in NFD (every
+/// accent after its letter, as macOS and many PDFs write it), soft hyphens
+/// from a word processor, zero-width joiners and spaces from web pages, a
+/// byte-order mark from a file, bidi controls from right-to-left text.
+/// A named way of corrupting a name.
+type Corruption = (&'static str, fn(&str) -> String);
+
+fn corruptions() -> Vec<Corruption> {
+    use unicode_normalization::UnicodeNormalization;
+    fn every_third(s: &str, mark: char) -> String {
+        let mut out = String::new();
+        let mut run = 0;
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                run += 1;
+                if run % 3 == 0 {
+                    out.push(mark);
+                }
+            } else {
+                run = 0;
+            }
+            out.push(c);
+        }
+        out
+    }
+    vec![
+        ("NFD", |s| s.nfd().collect()),
+        ("NFD of NFKC", |s| {
+            s.nfkc().collect::<String>().nfd().collect()
+        }),
+        ("soft hyphens", |s| every_third(s, '\u{AD}')),
+        ("zero-width joiners", |s| {
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && c.is_alphanumeric() {
+                    out.push('\u{200D}');
+                }
+                out.push(c);
+            }
+            out
+        }),
+        ("zero-width spaces", |s| every_third(s, '\u{200B}')),
+        ("word joiners and non-joiners", |s| {
+            every_third(&every_third(s, '\u{2060}'), '\u{200C}')
+        }),
+        ("BOM and bidi isolates", |s| {
+            format!("\u{FEFF}\u{2067}{s}\u{2069}\u{200E}")
+        }),
+    ]
+}
+
+#[test]
+fn invisible_characters_do_not_change_the_top_match_on_the_real_lists() {
+    let s = screener();
+    let options = SearchOptions::default();
+    // Every name of every 40th party: about 1,400 names of all lists, scripts
+    // and types.
+    let names: Vec<&str> = s
+        .dataset()
+        .parties
+        .iter()
+        .step_by(40)
+        .flat_map(|p| p.names())
+        .collect();
+    assert!(names.len() > 1000, "{}", names.len());
+    let top = |q: &str| {
+        s.search(q, &options)
+            .first()
+            .map(|m| (m.source, m.id.to_string(), m.score))
+    };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for name in &names {
+        let want = top(name);
+        for (how, corrupt) in corruptions() {
+            let q = corrupt(name);
+            checked += 1;
+            let got = top(&q);
+            if got != want {
+                failures.push(format!("{how}: {name:?} gave {got:?}, clean {want:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} corrupted names changed their top match:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use entity_screen::{Dataset, ListId, PartyType, Screener, SearchOptions};
+use entity_screen::{Dataset, ListId, Match, PartyType, Screener, SearchOptions};
 use proptest::prelude::*;
 
 fn screener() -> &'static Screener {
@@ -189,5 +189,115 @@ proptest! {
         let c = screener().compare(&a, &b);
         prop_assert!(c.score.is_finite());
         prop_assert!((0.0..=1.0 + 1e-9).contains(&c.score));
+    }
+
+    #[test]
+    fn robustness_search_text_with_invisible_characters_and_marks(
+        q in "[A-Za-z0-9 .,\u{AD}\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}\u{202E}\u{2066}\u{301}\u{308}\u{327}\u{306}éЖй한]{0,60}",
+        prefix in any::<bool>(),
+    ) {
+        let o = SearchOptions { prefix, threshold: 0.3, ..SearchOptions::default() };
+        let results = screener().search(&q, &o);
+        prop_assert!(results.len() <= o.limit);
+        for m in &results {
+            prop_assert!(m.score.is_finite() && m.score >= 0.3 && m.score <= 1.0);
+        }
+    }
+}
+
+/// What identifies a result: party, the name it matched by, and its score.
+fn keys(results: &[Match]) -> Vec<(&'static str, String, String, f64)> {
+    results
+        .iter()
+        .map(|m| {
+            (
+                m.source,
+                m.id.to_string(),
+                m.matched_name.to_string(),
+                m.score,
+            )
+        })
+        .collect()
+}
+
+/// The monotonic-threshold contract: `search(q, t)` is exactly the results
+/// of `search(q, 0)` that score at least `t`, in the same order.
+fn assert_threshold_only_filters(q: &str, t: f64, prefix: bool) -> Result<(), TestCaseError> {
+    let s = screener();
+    let at = |threshold: f64| SearchOptions {
+        threshold,
+        prefix,
+        limit: 10,
+        ..SearchOptions::default()
+    };
+    let all = s.search(q, &at(0.0));
+    let want: Vec<_> = keys(&all).into_iter().filter(|k| k.3 >= t).collect();
+    let got = keys(&s.search(q, &at(t)));
+    prop_assert_eq!(got, want, "query {:?} at threshold {}", q, t);
+    Ok(())
+}
+
+/// A listed name the way a user might type it: possibly one letter dropped,
+/// two neighbours swapped, or cut short.
+fn real_query() -> impl Strategy<Value = String> {
+    let names: Vec<String> = screener()
+        .dataset()
+        .parties
+        .iter()
+        .flat_map(|p| p.names().map(str::to_string))
+        .collect();
+    (0..names.len(), 0..4u8, any::<prop::sample::Index>()).prop_map(move |(i, edit, at)| {
+        let mut c: Vec<char> = names[i].chars().collect();
+        if c.len() > 2 {
+            let k = at.index(c.len() - 1);
+            match edit {
+                1 => {
+                    c.remove(k);
+                }
+                2 => c.swap(k, k + 1),
+                3 => c.truncate(k + 1),
+                _ => {}
+            }
+        }
+        c.into_iter().collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_higher_threshold_only_drops_results_below_it_for_listed_names(
+        q in real_query(),
+        t in 0.3f64..1.0,
+        prefix in any::<bool>(),
+    ) {
+        assert_threshold_only_filters(&q, t, prefix)?;
+    }
+
+    #[test]
+    fn a_higher_threshold_only_drops_results_below_it_for_any_text(
+        q in "[A-Za-z ]{1,30}",
+        t in 0.3f64..1.0,
+        prefix in any::<bool>(),
+    ) {
+        assert_threshold_only_filters(&q, t, prefix)?;
+    }
+}
+
+#[test]
+fn a_higher_threshold_only_drops_results_below_it_at_the_usual_thresholds() {
+    for q in [
+        "Candirru Saito Tehc",
+        "Евгений Пригожин",
+        "Computer Security Initiative Consultancy PTE. LTD.",
+        "Maria Fernandez Lopez",
+        "NSO",
+    ] {
+        for t in [0.5, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0] {
+            for prefix in [false, true] {
+                assert_threshold_only_filters(q, t, prefix).unwrap();
+            }
+        }
     }
 }

@@ -187,6 +187,50 @@ impl Eval<'_> {
             })
             .0
     }
+    /// Pairwise view: every case gives one pair, its query and its first
+    /// result. A pair at or above `t` is a predicted match; it is right
+    /// when the result is the case's target party (innocent names have
+    /// none). Precision, recall and F1 over those pairs.
+    fn pairwise(&self, t: f64) -> (f64, f64, f64) {
+        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+        for (c, o) in self.cases.iter().zip(self.outcomes) {
+            let hit = o.top_score.is_some_and(|s| s >= t);
+            let right = c.target.is_some() && o.pos == Some(0) && o.target_score >= t;
+            if right {
+                tp += 1;
+            } else {
+                fp += usize::from(hit);
+                fn_ += usize::from(c.target.is_some());
+            }
+        }
+        let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let (p, r) = (div(tp, tp + fp), div(tp, tp + fn_));
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f1)
+    }
+
+    /// What a score means: of the first results scoring in each band, the
+    /// share that were the case's target party.
+    fn score_bands(&self) -> Vec<(f64, usize, f64)> {
+        [0.75, 0.80, 0.85, 0.90, 0.95, 1.0]
+            .iter()
+            .map(|&lo| {
+                let (mut n, mut right) = (0usize, 0usize);
+                for (c, o) in self.cases.iter().zip(self.outcomes) {
+                    if o.top_score.is_some_and(|s| s >= lo) {
+                        n += 1;
+                        right += usize::from(c.target.is_some() && o.pos == Some(0));
+                    }
+                }
+                (lo, n, if n == 0 { 0.0 } else { right as f64 / n as f64 })
+            })
+            .collect()
+    }
+
     fn summary(&self, who: &str, t: f64, note: &str) -> String {
         let (p, h, i) = (self.perturbed(t), self.heldout(t), self.innocent(t));
         format!(
@@ -650,6 +694,21 @@ fn main() {
             .unwrap_or_default()
     );
 
+    let (pp, pr, pf) = m.pairwise(DEFAULT_THRESHOLD);
+    let _ = writeln!(
+        w,
+        "Pairwise (each case's query and first result; a match when >= {DEFAULT_THRESHOLD:.2}; right when it is the target party): P={pp:.3} R={pr:.3} F1={pf:.3}"
+    );
+    let bands: Vec<String> = m
+        .score_bands()
+        .into_iter()
+        .map(|(lo, n, share)| format!(">={lo:.2}: {share:.3} of {n}"))
+        .collect();
+    let _ = writeln!(
+        w,
+        "What a score means (first results at or above the score that were the target party): {}\n",
+        bands.join(", ")
+    );
     let _ = writeln!(
         w,
         "{}",

@@ -30,7 +30,8 @@ use anyhow::{anyhow, bail, Context, Result};
 use entity_screen::batch::audit::{utc_timestamp, Audit, InputRef};
 use entity_screen::batch::input::{self, InputSpec};
 use entity_screen::batch::{csv, screen_row, BatchRow, Status, MATCHES_PER_ROW};
-use entity_screen::{ListId, PartyType, Screener, SearchOptions};
+use entity_screen::options::{split_list, SearchRequest};
+use entity_screen::{Screener, SearchOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -264,47 +265,21 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     Some(pb)
 }
 
-/// The search options of a batch: `--threshold`, `--list`, `--type`;
-/// no prefix matching (every name is complete).
+/// The search options of a batch: `--threshold`, `--list`, `--type`, read
+/// by the one options parser the other subcommands and the wasm use; no
+/// prefix matching (every name is complete).
 fn search_options(args: &Args) -> Result<SearchOptions> {
-    let mut options = SearchOptions {
-        limit: MATCHES_PER_ROW,
-        prefix: false,
-        ..SearchOptions::default()
+    let join = |flag: &str| {
+        let v = args.values(flag);
+        (!v.is_empty()).then(|| v.iter().flat_map(|s| split_list(s)).collect::<Vec<_>>())
     };
-    if let Some(t) = args.parsed::<f64>("--threshold")? {
-        if !(0.0..=1.0).contains(&t) {
-            bail!("--threshold must be between 0 and 1, got {t}");
-        }
-        options.threshold = t;
-    }
-    for code in args
-        .values("--list")
-        .into_iter()
-        .flat_map(|v| v.split(','))
-        .filter(|c| !c.trim().is_empty())
-    {
-        match ListId::from_code(code) {
-            Some(l) => options.lists.push(l),
-            None => bail!(
-                "--list: unknown list {:?}; known: {}",
-                code,
-                ListId::ALL.map(ListId::code).join(",")
-            ),
-        }
-    }
-    for t in args
-        .values("--type")
-        .into_iter()
-        .flat_map(|v| v.split(','))
-        .filter(|c| !c.trim().is_empty())
-    {
-        match PartyType::parse(t) {
-            Some(t) => options.types.push(t),
-            None => {
-                bail!("--type: unknown party type {t:?}; known: entity,individual,vessel,aircraft")
-            }
-        }
-    }
-    Ok(options)
+    let request = SearchRequest {
+        limit: Some(MATCHES_PER_ROW),
+        threshold: args.parsed::<f64>("--threshold")?,
+        lists: join("--list"),
+        types: join("--type"),
+        countries: None,
+        prefix: Some(false),
+    };
+    request.parse(false).context("search options")
 }

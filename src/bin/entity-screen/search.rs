@@ -16,9 +16,10 @@
 
 use std::io::{BufWriter, Write};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use entity_screen::batch::input;
-use entity_screen::{ListId, Match, Screener, SearchOptions};
+use entity_screen::options::{split_list, SearchRequest};
+use entity_screen::{Match, Screener};
 
 use crate::args::Args;
 use crate::term;
@@ -37,51 +38,15 @@ pub fn run(argv: &[String]) -> Result<()> {
         &["--json", "--prefix"],
     )?;
     let screener = Screener::new(crate::load::load_dataset(args.value("--dataset"))?);
-    let mut options = SearchOptions::default();
-    if let Some(k) = args.parsed::<usize>("--limit")? {
-        options.limit = k;
-    }
-    if let Some(t) = args.parsed::<f64>("--threshold")? {
-        if !(0.0..=1.0).contains(&t) {
-            bail!("--threshold must be between 0 and 1, got {t}");
-        }
-        options.threshold = t;
-    }
-    for code in args
-        .value("--list")
-        .unwrap_or("")
-        .split(',')
-        .filter(|c| !c.trim().is_empty())
-    {
-        match ListId::from_code(code) {
-            Some(l) => options.lists.push(l),
-            None => bail!(
-                "--list: unknown list {code:?}; known: {}",
-                ListId::ALL.map(|l| l.code()).join(",")
-            ),
-        }
-    }
-    for t in args
-        .value("--type")
-        .unwrap_or("")
-        .split(',')
-        .filter(|c| !c.trim().is_empty())
-    {
-        match entity_screen::PartyType::parse(t) {
-            Some(t) => options.types.push(t),
-            None => {
-                bail!("--type: unknown party type {t:?}; known: entity,individual,vessel,aircraft")
-            }
-        }
-    }
-    options.countries = args
-        .value("--country")
-        .unwrap_or("")
-        .split(',')
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| c.trim().to_ascii_uppercase())
-        .collect();
-    options.prefix = args.has("--prefix");
+    let request = SearchRequest {
+        limit: args.parsed::<usize>("--limit")?,
+        threshold: args.parsed::<f64>("--threshold")?,
+        lists: args.value("--list").map(split_list),
+        types: args.value("--type").map(split_list),
+        countries: args.value("--country").map(split_list),
+        prefix: Some(args.has("--prefix")),
+    };
+    let options = request.parse(false).context("search options")?;
     let json = args.has("--json");
 
     let stdin = std::io::stdin();

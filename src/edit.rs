@@ -1,0 +1,248 @@
+//! Edit distances between normalised tokens, and the one edit allowance.
+//!
+//! The normaliser (reading typos in organisation words), the index (fuzzy
+//! candidate lookup) and the scorer (token similarity) all ask "how far apart
+//! are these two words, and how far may they be". The answers live here, once,
+//! so the three cannot disagree: the index must find every word the scorer
+//! would pair, and it can only do that with the scorer's allowance.
+
+/// Edits a pair of words may differ by and still be called similar, by the
+/// length of the shorter word: short words must agree exactly, longer ones
+/// may differ by 1, 2 or 3 edits.
+pub const fn allowance(shorter_len: usize) -> usize {
+    match shorter_len {
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=8 => 2,
+        _ => 3,
+    }
+}
+
+/// Similarity lost per edit, as a share of the longer word's length: one
+/// edit in a five-letter word gives `1 - 0.8 / 5 = 0.84`.
+pub const COST_PER_EDIT: f64 = 0.8;
+
+/// Edit-distance similarity in [0, 1] with the length-dependent
+/// [`allowance`]: 0 when the words are further apart than allowed, else
+/// `1 - COST_PER_EDIT · d / longer` (optimal string alignment distance, so a
+/// swap of neighbours is one edit).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    let allowed = allowance(la.min(lb));
+    if allowed == 0 || la.abs_diff(lb) > allowed {
+        return 0.0;
+    }
+    let d = osa_distance_bounded(a.as_bytes(), b.as_bytes(), allowed);
+    if d > allowed {
+        return 0.0;
+    }
+    1.0 - COST_PER_EDIT * d as f64 / la.max(lb) as f64
+}
+
+/// [`similarity`] when it is at least `min`, else 0, found with less work:
+/// the edits that could keep the similarity at `min` bound the search, and
+/// words whose letter sets differ by more than that many letters are
+/// rejected before any distance is computed (one edit adds at most one
+/// letter the other word lacks, and removes at most one). Most word pairs
+/// of a query and a listed name end at that check.
+pub fn similarity_at_least(a: &str, b: &str, min: f64) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    let longer = la.max(lb);
+    let by_min = ((1.0 - min) / COST_PER_EDIT * longer as f64 + 1e-9).floor();
+    let allowed = allowance(la.min(lb));
+    if allowed == 0 {
+        return 0.0;
+    }
+    let allowed = allowed.min(by_min.max(0.0) as usize);
+    if la.abs_diff(lb) > allowed {
+        return 0.0;
+    }
+    let (ma, mb) = (letter_mask(a.as_bytes()), letter_mask(b.as_bytes()));
+    if (ma & !mb).count_ones() as usize > allowed || (mb & !ma).count_ones() as usize > allowed {
+        return 0.0;
+    }
+    let d = osa_distance_bounded(a.as_bytes(), b.as_bytes(), allowed);
+    if d > allowed {
+        return 0.0;
+    }
+    1.0 - COST_PER_EDIT * d as f64 / longer as f64
+}
+
+/// An upper bound of [`similarity_at_least`] that computes no distance: the
+/// same length and letter-set checks, then the similarity of the fewest
+/// edits those checks allow. `ma` and `mb` are the words' [`letter_mask`]s.
+pub fn similarity_bound(a: &str, b: &str, ma: u32, mb: u32, min: f64) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    let longer = la.max(lb);
+    let allowed = allowance(la.min(lb));
+    if allowed == 0 {
+        return 0.0;
+    }
+    let by_min = ((1.0 - min) / COST_PER_EDIT * longer as f64 + 1e-9).floor();
+    let allowed = allowed.min(by_min.max(0.0) as usize);
+    let (extra, missing) = (
+        (ma & !mb).count_ones() as usize,
+        (mb & !ma).count_ones() as usize,
+    );
+    let fewest = la.abs_diff(lb).max(extra).max(missing);
+    if fewest > allowed {
+        return 0.0;
+    }
+    1.0 - COST_PER_EDIT * fewest as f64 / longer as f64
+}
+
+/// The set of letters of a word: bit i for letter `a + i`; digits and any
+/// other byte share bit 26 (a coarser set only weakens the check above).
+pub fn letter_mask(w: &[u8]) -> u32 {
+    w.iter().fold(0, |m, &b| {
+        m | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
+}
+
+/// Optimal string alignment distance of two byte strings, or `bound + 1` as
+/// soon as it must exceed `bound`. Tokens are short ASCII
+/// ([`crate::normalize::MAX_TOKEN_BYTES`]), so three rows on the stack do.
+/// Same results as `strsim::osa_distance` (tested), without its allocations:
+/// this runs thousands of times per query.
+pub fn osa_distance_bounded(a: &[u8], b: &[u8], bound: usize) -> usize {
+    const N: usize = 64;
+    if a.len().abs_diff(b.len()) > bound {
+        return bound + 1;
+    }
+    if a.len() >= N || b.len() >= N {
+        let d = strsim::osa_distance(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b));
+        return d.min(bound + 1);
+    }
+    // Three rows, rotated by swapping: row i-2, row i-1, row i. Only the
+    // band |i - j| <= bound is computed: a cell outside it is a distance of
+    // more than `bound` (the lengths differ by that much), so `big` stands
+    // for it, and each row writes `big` just outside its band so the next
+    // rows never read a stale cell. Values stay at or below 64, so bytes do.
+    let big = (bound + 1).min(N) as u8;
+    let (mut r2, mut r1, mut r0) = ([big; N + 2], [big; N + 2], [big; N + 2]);
+    for (j, v) in r1.iter_mut().enumerate().take(b.len().min(bound) + 1) {
+        *v = j as u8;
+    }
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(bound).max(1);
+        let hi = (i + bound).min(b.len());
+        r0[lo - 1] = if lo == 1 { (i as u8).min(big) } else { big };
+        let mut row_min = r0[lo - 1];
+        for j in lo..=hi {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = r1[j]
+                .saturating_add(1)
+                .min(r0[j - 1].saturating_add(1))
+                .min(r1[j - 1].saturating_add(cost));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(r2[j - 2].saturating_add(1));
+            }
+            let v = v.min(big);
+            r0[j] = v;
+            row_min = row_min.min(v);
+        }
+        r0[hi + 1] = big;
+        if row_min as usize > bound {
+            return bound + 1;
+        }
+        std::mem::swap(&mut r2, &mut r1);
+        std::mem::swap(&mut r1, &mut r0);
+    }
+    (r1[b.len()] as usize).min(bound + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_distance_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "candiru",
+            "candiro",
+            "cnadiru",
+            "habbash",
+            "bush",
+            "prigozhin",
+            "prigojin",
+            "consultancy",
+            "konsultansi",
+            "abcdefghij",
+            "badcfehgji",
+            "aaaa",
+            "aaaaaaa",
+            "ca",
+            "abc",
+            "acb",
+        ];
+        for a in words {
+            for b in words {
+                let want = strsim::osa_distance(a, b);
+                let got = osa_distance_bounded(a.as_bytes(), b.as_bytes(), 64);
+                assert_eq!(got, want, "{a} {b}");
+                for bound in 0..6 {
+                    assert_eq!(
+                        osa_distance_bounded(a.as_bytes(), b.as_bytes(), bound),
+                        want.min(bound + 1),
+                        "{a} {b} {bound}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn similarity_at_least_agrees_with_similarity_above_its_floor() {
+        let words = [
+            "candiru",
+            "candiro",
+            "cnadiru",
+            "candirus",
+            "andiru",
+            "prigozhin",
+            "prigojin",
+            "prigoshin",
+            "evgenii",
+            "yevgeniy",
+            "habbash",
+            "bush",
+            "consultancy",
+            "consultansy",
+            "abcd",
+            "abce",
+            "abdc",
+            "technology",
+            "tecnology",
+            "a320",
+            "a321",
+        ];
+        for a in words {
+            for b in words {
+                for min in [0.0, 0.5, 0.75, 0.75 / 0.97, 0.85, 0.9] {
+                    let full = similarity(a, b);
+                    let want = if full >= min { full } else { 0.0 };
+                    assert_eq!(similarity_at_least(a, b, min), want, "{a} {b} {min}");
+                    let (ma, mb) = (letter_mask(a.as_bytes()), letter_mask(b.as_bytes()));
+                    assert!(similarity_bound(a, b, ma, mb, min) >= want, "{a} {b} {min}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn similarity_is_zero_beyond_the_allowance() {
+        assert_eq!(similarity("", ""), 0.0);
+        assert_eq!(similarity("abc", "abd"), 0.0);
+        assert!(similarity("candiru", "candiro") > 0.85);
+        assert_eq!(similarity("bush", "habbash"), 0.0);
+    }
+}
