@@ -274,3 +274,28 @@ test('hostile text from the data and the query stays text in the listings and in
   });
   expect(counts).toEqual({ elements: 0, pwned: null });
 });
+
+test('the batch table shows every list badge of a best match, most severe first, and its saved record has the same audit fields as the widget one', async ({ page }) => {
+  // The widget first (the batch table's selects are comboboxes too).
+  await search(page, 'Gazprombank');
+  const { record } = await saveResult(page);
+
+  await page.getByLabel(/Names, one per line/).fill('Gazprombank\nCandiru');
+  await page.getByRole('button', { name: 'Screen the list' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 rows:' })).toBeVisible({ timeout: 60_000 });
+  const first = page.locator('entity-screen-batch tbody tr.esb-row').first();
+  await expect(first.locator('.esb-match-name')).toHaveText('GAZPROMBANK JOINT STOCK COMPANY');
+  expect(await first.locator('.esb-match .esb-badge').evaluateAll((bs) => bs.map((b) => b.dataset.list))).toEqual(['SDN', 'SSI', 'MBS']);
+  await first.getByRole('button', { name: /Show/ }).click();
+  const expanded = page.locator('entity-screen-batch tr.esb-detail li').first();
+  expect(await expanded.locator('.esb-badge').evaluateAll((bs) => bs.map((b) => b.dataset.list))).toEqual(['SDN', 'SSI', 'MBS']);
+
+  const batch = await page.evaluate(() => document.querySelector('entity-screen-batch').toJSON());
+  // One definition of the audit record: the same fields, lists and dataset.
+  expect(Object.keys(record.audit)).toEqual(Object.keys(batch.audit));
+  expect(record.audit.lists).toEqual(batch.audit.lists);
+  expect(record.audit.dataset).toEqual(batch.audit.dataset);
+  expect(record.audit.software).toEqual(batch.audit.software);
+  expect(Object.keys(record.rows[0]).sort()).toEqual(Object.keys(batch.rows[0]).sort());
+  expect(record.rows[0].matches[0].lists).toEqual(batch.rows[0].matches[0].lists);
+});
