@@ -22,11 +22,13 @@ export function savedRecord(record, fmt) {
   return { statement: statement(record, fmt), audit: record.audit, rows: record.rows };
 }
 
-/** "entity-screen-gazprombank-2026-12-01.json": the query (letters, digits,
- * dots and dashes; at most 40 characters) and the record's date. */
+/** "entity-screen-gazprombank-2026-12-01.json": the query (letters
+ * without their accents, digits, dots and dashes; at most 40 characters)
+ * and the record's date. */
 export function savedFileName(record) {
   const q = (record.rows[0] ? record.rows[0].query : '')
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}.-]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
