@@ -87,7 +87,7 @@ export const DEFAULT_STRINGS = {
     FSE: 'Foreign Sanctions Evaders',
     UFLPA: 'UFLPA Entity List',
     '1260H': '1260H Chinese Military Companies',
-    1286: '1286 Foreign Institutions',
+    '1286': '1286 Foreign Institutions',
     FCC: 'FCC Covered List',
     CBP: 'CBP Withhold Release Orders',
     EO14032: 'E.O. 14032 Annex',
