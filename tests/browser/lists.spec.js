@@ -176,6 +176,18 @@ test('the detail view shows each listing with its own fields and says "addresses
   );
 });
 
+test("an FCC party's detail view shows the FCC's equipment note", async ({ page }) => {
+  await search(page, 'Hytera Communications');
+  const { matches } = await widgetState(page);
+  const i = matches.findIndex((m) => m.source === 'FCC');
+  expect(i).toBeGreaterThanOrEqual(0);
+  const equipment = matches[i].lists[0].record.equipment;
+  expect(equipment).toMatch(/^Video surveillance and telecommunications equipment produced by Hytera/);
+  await page.getByRole('option').nth(i).click();
+  const section = page.getByRole('dialog').locator('section.es-listing[data-list="FCC"]');
+  await expect(fieldRow(section, 'Equipment or service').locator('dd')).toHaveText(equipment);
+});
+
 test('a Federal Register date and citation of a listing are shown (1260H)', async ({ page }) => {
   await search(page, 'Zhejiang Dahua Technology');
   const { matches } = await widgetState(page);
