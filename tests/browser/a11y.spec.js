@@ -45,6 +45,24 @@ test.describe('axe-core', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  test('reports no violations in the detail views of a party on three lists and of one with an "also on" listing', async ({ page }) => {
+    await instrument(page);
+    await page.goto('/index.html');
+    for (const [query, selector] of [
+      ['Gazprombank', 'section.es-listing[data-list="MBS"]'],
+      ['Xinjiang Production and Construction Corps', 'section.es-also'],
+    ]) {
+      await searchBox(page).fill('');
+      await typeQuery(page, query);
+      await waitForResults(page, query);
+      await expect(page.getByRole('button', { name: 'Save this result' })).toBeVisible();
+      await page.getByRole('option').first().click();
+      await expect(page.getByRole('dialog').locator(selector).first()).toBeVisible();
+      expect(await axe(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+  });
+
   test('reports no violations on the standalone page', async ({ page }) => {
     await instrument(page);
     await page.goto(standaloneFileUrl);

@@ -66,6 +66,47 @@ export interface PartyRecord {
   vessel: Vessel | null;
   source_list_url: string;
   source_information_url: string;
+  /** "YYYY-MM-DD" where the list gives a Federal Register date, else "". */
+  federal_register_date: string;
+  /** CBP's status of a Withhold Release Order or Finding ("Active", ...), else "". */
+  status: string;
+  /** The FCC Covered List's equipment or service note, else "". */
+  equipment: string;
+  /** Which file (and its date) each field came from, where a listing was
+   * joined from several files; empty when every field is the list's own. */
+  provenance: Provenance[];
+}
+
+export interface Provenance {
+  /** The record's field ("addresses", "name", ...). */
+  field: string;
+  /** The source file's name. */
+  file: string;
+  /** The file's date, "YYYY-MM-DD" or "YYYY-MM". */
+  as_of: string;
+}
+
+/** One list a party is on (a match carries all of them, most severe first). */
+export interface OnList {
+  code: ListCode;
+  list_name: string;
+  /** The party's id on that list. */
+  id: string;
+  name: string;
+  /** That list's own record of the party. */
+  record: PartyRecord;
+}
+
+/** A same-name listing of another department, shown, not merged. */
+export interface AlsoOn {
+  code: ListCode;
+  list_name: string;
+  agency: string;
+  id: string;
+  name: string;
+  /** Why it is shown and why it is not merged, in words. */
+  reason: string;
+  record: PartyRecord;
 }
 
 export interface TokenPair {
@@ -81,7 +122,7 @@ export interface Match {
   matched_alias: boolean;
   /** 0 to 1. */
   score: number;
-  /** The list code. */
+  /** The code of the most severe list the party is on (lists[0]). */
   source: ListCode;
   type: PartyType;
   reasons: string[];
@@ -89,6 +130,10 @@ export interface Match {
   /** [start, end) offsets in UTF-16 code units into matched_name. */
   highlights: [number, number][];
   record: PartyRecord;
+  /** Every list the party is on, most severe first (info().severity_order). */
+  lists: OnList[];
+  /** Same-name listings of another department, with the reason. */
+  also_on: AlsoOn[];
 }
 
 export interface Comparison {
@@ -108,7 +153,16 @@ export interface SourceFile {
 export interface ListInfo {
   code: ListCode;
   name: string;
+  official_name: string;
+  /** "Treasury / OFAC", ... */
   agency: string;
+  /** The agency's department ("Treasury", "Commerce", ...): the widget groups its list filter by it. */
+  department: string;
+  official_url: string;
+  /** What being on the list means, in one plain line ("SDN: ..."). */
+  meaning: string;
+  /** Place in severity_order (0: most severe, SDN). */
+  severity: number;
   /** "YYYY-MM-DD" (or "YYYY-MM"). */
   as_of: string;
   count: number;
@@ -119,6 +173,8 @@ export interface DatasetInfo {
   label: string;
   format_version: number;
   default_threshold: number;
+  /** Every list code, most severe first. */
+  severity_order: ListCode[];
   lists: ListInfo[];
 }
 

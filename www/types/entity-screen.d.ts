@@ -41,6 +41,29 @@ export interface EntityScreenResultsDetail {
   matches: Match[];
 }
 
+/** "Save this result": `audit` and `rows` exactly as in a batch's JSON
+ * export (one row), and the result in one sentence. */
+export interface SearchRecord {
+  statement: string;
+  audit: Record<string, unknown> & {
+    generated_at: string;
+    software: { name: string; version: string };
+    dataset: { label: string; sha256: string };
+    lists: { code: string; name: string; agency: string; as_of: string; count: number }[];
+    threshold: number;
+  };
+  rows: {
+    row: number;
+    query: string;
+    status: 'no match' | 'possible' | 'strong' | 'exact' | 'error';
+    score: number | null;
+    matches: { id: string; name: string; matched_name: string; matched_alias: boolean; score: number; lists: string[]; type: string; countries: string[]; reasons: string[] }[];
+    problem: string | null;
+    listing: string;
+    decision: null;
+  }[];
+}
+
 export class EntityScreenElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** Strings for every widget on the page (merged over the defaults). */
@@ -64,6 +87,10 @@ export class EntityScreenElement extends HTMLElement {
   compare(a: string, b: string): Promise<Comparison>;
   /** Replaces the dataset with one from a dataset file's bytes; resolves to its info. */
   loadDataset(bytes: ArrayBuffer | Uint8Array): Promise<DatasetInfo>;
+  /** The record of the shown search for a compliance file (null when none is shown). */
+  resultRecord(): Promise<SearchRecord | null>;
+  /** Offers resultRecord() as a JSON download (a blob: URL, no network); resolves to it. */
+  saveResult(): Promise<SearchRecord | null>;
 
   addEventListener<K extends keyof EntityScreenEventMap>(
     type: K,

@@ -40,6 +40,18 @@ export interface EntityScreenStrings {
   types: Record<'entity' | 'individual' | 'vessel' | 'aircraft', string>;
   /** Badge names per list code. */
   lists: Record<string, string>;
+  /** Names for the filter's department groups (default: the data's). */
+  departments: Record<string, string>;
+  departmentGroup: string;
+  alsoOn: string;
+  listings: Plural;
+  alsoOnHeading: string;
+  alsoOnReason: string;
+  provenance: string;
+  provenanceFile: string;
+  provenanceRest: string;
+  provenanceAll: string;
+  provenanceFields: Record<string, string>;
   detailTitle: string;
   close: string;
   onList: string;
@@ -50,6 +62,13 @@ export interface EntityScreenStrings {
   sourceInformation: string;
   federalRegisterLink: string;
   linkNote: string;
+  saveResult: string;
+  saveResultHint: string;
+  savedNoMatch: Plural;
+  savedMatches: Plural;
+  savedMatchCount: Plural;
+  savedListAsOf: string;
+  saveError: string;
   disclaimer: string;
 }
 

@@ -7,6 +7,7 @@
 //   table.js      results table, filter, sort, decisions
 //   decisions.js  decisions and restoring them from an earlier export
 //   export.js     CSV, JSON, Blob downloads, printable report
+//   record.js     the audit record (shared with <entity-screen>'s "save this result")
 //
 // JS API: `await el.screen(input)` -> {audit, rows}; `await el.toCSV()`;
 // `el.toJSON()`; events `entity-screen-batch-progress` ({done, total}) and
@@ -20,6 +21,7 @@ import { screenAll, Progress, Cancelled } from './run.js';
 import { ResultsTable } from './table.js';
 import { restore } from './decisions.js';
 import { csvText, jsonBlob, download, exportName, buildReport } from './export.js';
+import { auditFor } from './record.js';
 
 let engineProvider = null;
 
@@ -154,14 +156,11 @@ export class EntityScreenBatchElement extends HTMLElement {
           this.dispatchEvent(new CustomEvent('entity-screen-batch-progress', { detail: { done: p.done, total: p.total }, bubbles: true }));
         },
       });
-      const audit = await this.#engine.batchAudit(screener, {
-        options,
+      const audit = await auditFor(this.#engine, screener, rows, options, {
         fileName,
         format: prepared.format,
         nameColumn: prepared.nameColumn,
         countryColumn: prepared.countryColumn,
-        statuses: rows.map((r) => r.status),
-        generatedAt: new Date().toISOString(),
       });
       this.#result = { audit, rows };
       ui.table.setRows(rows);

@@ -129,7 +129,7 @@ export class ResultsTable {
     const matchCell = h('td', { class: 'esb-match' });
     if (best) {
       matchCell.append(h('span', { class: 'esb-match-name', textContent: best.name }));
-      for (const l of best.lists) matchCell.append(' ', h('span', { class: 'esb-badge', textContent: l }));
+      for (const l of best.lists) matchCell.append(' ', h('span', { class: 'esb-badge', 'data-list': l, textContent: l }));
       if (best.matched_alias) matchCell.append(h('span', { class: 'esb-alias', textContent: s.viaAlias(best.matched_name) }));
       const btn = h('button', {
         type: 'button',
@@ -186,7 +186,7 @@ export class ResultsTable {
       const reasons = h('ul', { class: 'esb-reasons' });
       for (const r of m.reasons) reasons.append(h('li', { textContent: r }));
       const head = h('p', {}, h('strong', { textContent: m.name }));
-      for (const l of m.lists) head.append(' ', h('span', { class: 'esb-badge', textContent: l }));
+      for (const l of m.lists) head.append(' ', h('span', { class: 'esb-badge', 'data-list': l, textContent: l }));
       head.append(` ${m.score.toFixed(3)} · ${m.type} · ${m.id}`);
       if (m.countries.length) head.append(` · ${m.countries.join(', ')}`);
       list.append(h('li', {}, head, m.matched_alias ? h('p', { textContent: this.s.viaAlias(m.matched_name) }) : null, reasons));

@@ -16,6 +16,8 @@
 // comes back for anything but the latest number is dropped, so a slow answer
 // to "Cand" never replaces the one to "Candiru".
 
+import { queryRecord } from '../batch/record.js';
+
 export const DEBOUNCE_MS = 90;
 export const SEARCHING_DELAY_MS = 250;
 
@@ -36,6 +38,7 @@ export class SearchController extends EventTarget {
     this.loadError = null;
     this.query = ''; // the query whose results are shown ('' = none)
     this.matches = [];
+    this.options = null; // the options the shown matches were searched with
     this.seq = 0;
     this.debounce = 0;
     this.searchingTimer = 0;
@@ -103,12 +106,14 @@ export class SearchController extends EventTarget {
       if (seq !== this.seq) return null;
       this.query = query;
       this.matches = matches;
+      this.options = opts;
       emit(this, 'results', { query, matches });
       return matches;
     } catch (error) {
       if (seq !== this.seq) return null;
       this.query = query;
       this.matches = [];
+      this.options = null;
       emit(this, 'searcherror', { query, error });
       return [];
     } finally {
@@ -127,6 +132,21 @@ export class SearchController extends EventTarget {
     this.seq++;
     this.query = '';
     this.matches = [];
+    this.options = null;
+  }
+
+  /**
+   * The record {audit, rows} of the shown query (batch/record.js): the
+   * query screened again by the crate's batch code as a one-row batch, with
+   * the options its shown matches were searched with (prefix matching, as
+   * typed, unless they say otherwise), so the saved matches are the shown
+   * ones. Null when no query's results are shown, or no list was searched.
+   */
+  async record(now) {
+    const opts = this.options;
+    if (!this.state || !this.query.trim() || !opts) return null;
+    if (Array.isArray(opts.lists) && opts.lists.length === 0) return null;
+    return queryRecord(this.engine, this.state.screener, this.query, { ...opts, prefix: opts.prefix ?? true }, now);
   }
 
   /** Replaces the dataset with one from bytes; resolves to its info. */

@@ -1,12 +1,35 @@
-// The detail view: a modal <dialog> with a match's full record, why it
-// matched, and the official sources as links the user may click (http(s)
-// only; anything else in the data is shown as text). Escape and the close
+// The detail view: a modal <dialog> with why a party matched, then every
+// listing of the party (each list's own record: its fields, CBP status, FCC
+// equipment, Federal Register citation and date, programs, ..., and where
+// each field came from, in words), then its "also on" listings of other
+// departments with the reason they are not merged. Official sources are
+// links the user may click (http(s) only; anything else in the data is
+// shown as text). Escape and the close
 // button close it (the browser's dialog handles Escape); the element then
 // puts focus back in the box.
 
 import { h, icon, link } from './dom.js';
 import { federalRegisterSegments, safeHref } from './text.js';
-import { highlightedName, listBadge, scoreView } from './results.js';
+import { highlightedName, listBadge, listBadges, scoreView } from './results.js';
+import { listMeaning } from './filters.js';
+
+/**
+ * Where a record's fields came from, in words: one line per entry of its
+ * `provenance` ("addresses as of December 2025", with the file), then the
+ * rest at the list's own date; without provenance, every field at the
+ * list's date. Pure (unit-tested).
+ */
+export function provenanceLines(record, listAsOf, fmt) {
+  const prov = Array.isArray(record && record.provenance) ? record.provenance : [];
+  const names = fmt.strings.provenanceFields || {};
+  const lines = prov.map((p) => {
+    const field = names[p.field] || String(p.field || '').replace(/_/g, ' ');
+    const text = fmt.t('provenance', { field, date: fmt.date(p.as_of, true) });
+    return p.file ? fmt.t('provenanceFile', { text, file: p.file }) : text;
+  });
+  if (listAsOf) lines.push(fmt.t(prov.length ? 'provenanceRest' : 'provenanceAll', { date: fmt.date(listAsOf, true) }));
+  return lines;
+}
 
 /** The Federal Register field with each "86 FR 60760" citation linked. */
 function federalRegister(value, fmt) {
@@ -23,7 +46,7 @@ function federalRegister(value, fmt) {
 }
 
 /** The record's fields as a <dl>, in a fixed order, skipping empty ones. */
-function fields(r, fmt) {
+function fields(r, fmt, listAsOf) {
   const f = fmt.strings.fields;
   const dl = h('dl', { class: 'es-fields' });
   const add = (label, ...value) => {
@@ -36,7 +59,10 @@ function fields(r, fmt) {
 
   add(f.aliases, list((r.aliases || []).map((a) => String(a))));
   add(f.addresses, list((r.addresses || []).map((a) => [a.text, a.country ? fmt.country(a.country) : ''].filter(Boolean).join(', '))));
+  add(f.status, text(r.status));
+  add(f.equipment, text(r.equipment));
   add(f.federal_register_notice, r.federal_register_notice ? federalRegister(r.federal_register_notice, fmt) : null);
+  add(f.federal_register_date, text(r.federal_register_date && fmt.date(r.federal_register_date, true)));
   add(f.start_date, text(r.start_date && fmt.date(r.start_date, true)));
   add(f.end_date, text(r.end_date && fmt.date(r.end_date, true)));
   add(f.license_requirement, text(r.license_requirement));
@@ -66,6 +92,7 @@ function fields(r, fmt) {
   else if (!si && r.source_information_url) links.push(h('span', { textContent: r.source_information_url }));
   add(f.sources, links.length ? h('ul', { class: 'es-plain es-links' }, links.map((l) => h('li', {}, l))) : null);
   add(f.id, text(r.id));
+  add(f.provenance, list(provenanceLines(r, listAsOf, fmt)));
   return dl;
 }
 
@@ -89,10 +116,13 @@ export class DetailDialog {
     if (this.element.open) this.element.close();
   }
 
-  /** Shows match `m` with its full `record`; `listInfo` is its list's entry
-   * of info().lists (name and agency), if known. */
-  show(m, record, listInfo, fmt) {
-    const r = record || {};
+  /** Shows match `m`: every listing of the party and its "also on"
+   * listings; `listInfo(code)` gives a list's entry of info().lists (name,
+   * agency, meaning, as_of), if known. */
+  show(m, listInfo, fmt) {
+    const info = (code) => (listInfo && listInfo(code)) || null;
+    const listings = Array.isArray(m.lists) && m.lists.length ? m.lists : [{ code: m.source, id: m.id, name: m.name, record: m.record }];
+    const first = (listings[0] && listings[0].record) || m.record || {};
     const closeButton = h('button', { type: 'button', class: 'es-close', 'aria-label': fmt.t('close'), autofocus: true }, icon('close'));
     closeButton.addEventListener('click', () => this.close());
     const header = h(
@@ -102,14 +132,8 @@ export class DetailDialog {
         'div',
         { class: 'es-dialog-titles' },
         h('p', { class: 'es-dialog-kicker', textContent: fmt.t('detailTitle') }),
-        h('h2', { id: this.uid + 'detail-title', class: 'es-dialog-title', textContent: r.name || m.name }),
-        h(
-          'p',
-          { class: 'es-dialog-sub' },
-          listBadge(m.source, fmt),
-          ' ',
-          fmt.t('onList', { list: listInfo ? listInfo.name : m.source, agency: listInfo ? listInfo.agency : '' }),
-        ),
+        h('h2', { id: this.uid + 'detail-title', class: 'es-dialog-title', textContent: first.name || m.name }),
+        h('p', { class: 'es-dialog-sub' }, listBadges(m, fmt), ' ', fmt.t('listings', { count: listings.length })),
       ),
       closeButton,
     );
@@ -132,18 +156,47 @@ export class DetailDialog {
       m.reasons && m.reasons.length ? h('ul', { class: 'es-why-reasons' }, m.reasons.map((x) => h('li', { textContent: x }))) : null,
     );
 
-    const dl = fields(r, fmt);
-    this.element.replaceChildren(
-      header,
-      h(
-        'div',
-        { class: 'es-dialog-body' },
-        why,
-        dl,
-        h('p', { class: 'es-hint', textContent: fmt.t('disclaimer') }),
-        dl.querySelector('a') ? h('p', { class: 'es-hint', textContent: fmt.t('linkNote') }) : null,
+    let n = 0;
+    const section = (cls, level, code, name, extra, record) => {
+      const l = info(code);
+      const headId = `${this.uid}listing-${++n}`;
+      return h(
+        'section',
+        { class: cls, 'data-list': code, 'aria-labelledby': headId },
+        h(
+          level,
+          { id: headId, class: 'es-listing-head' },
+          listBadge(code, fmt),
+          ' ',
+          fmt.t('onList', { list: l ? l.name : code, agency: l ? l.agency : '' }),
+        ),
+        l && l.meaning ? h('p', { class: 'es-listing-meaning', textContent: listMeaning(l) }) : null,
+        name && name !== (first.name || m.name) ? h('p', { class: 'es-listing-name', textContent: name }) : null,
+        extra,
+        fields(record || {}, fmt, l ? l.as_of : ''),
+      );
+    };
+    const listingEls = listings.map((x) => section('es-listing', 'h3', x.code, x.name, null, x.record));
+    const also = (m.also_on || []).map((a) =>
+      section(
+        'es-listing es-also',
+        'h4',
+        a.code,
+        a.name,
+        h('p', { class: 'es-also-reason' }, h('span', { class: 'es-also-label', textContent: fmt.t('alsoOnReason') + ': ' }), a.reason || ''),
+        a.record,
       ),
     );
+    const body = h(
+      'div',
+      { class: 'es-dialog-body' },
+      why,
+      listingEls,
+      also.length ? h('section', { class: 'es-also-on-all' }, h('h3', { class: 'es-also-heading', textContent: fmt.t('alsoOnHeading') }), also) : null,
+      h('p', { class: 'es-hint', textContent: fmt.t('disclaimer') }),
+    );
+    if (body.querySelector('a')) body.append(h('p', { class: 'es-hint', textContent: fmt.t('linkNote') }));
+    this.element.replaceChildren(header, body);
     if (!this.element.open) this.element.showModal();
   }
 }

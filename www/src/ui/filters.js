@@ -6,6 +6,30 @@
 
 import { h, icon } from './dom.js';
 
+/**
+ * The lists grouped by department (info's `department`, else `agency`), in
+ * the order each department first appears in info (the dataset's list
+ * order), lists in their order within it: [{department, lists}].
+ */
+export function departmentGroups(lists) {
+  const groups = new Map();
+  for (const l of lists) {
+    const d = l.department || l.agency || '';
+    if (!groups.has(d)) groups.set(d, []);
+    groups.get(d).push(l);
+  }
+  return [...groups].map(([department, ls]) => ({ department, lists: ls }));
+}
+
+/** A list's one-line meaning without its leading "CODE: " (the code is
+ * shown next to it already), as a sentence. */
+export function listMeaning(l) {
+  const m = String(l.meaning || '');
+  const prefix = l.code + ': ';
+  const rest = m.startsWith(prefix) ? m.slice(prefix.length) : m;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export class Filters {
   /** @param {string} uid id prefix; @param {(what: 'lists'|'threshold') => void} onChange */
   constructor(uid, onChange) {
@@ -95,24 +119,18 @@ export class Filters {
       allBox.checked = !this.selected;
       allBox.indeterminate = !!this.selected && this.selected.size > 0;
       rows.push(h('label', { class: 'es-check es-check-all', for: u + 'list-all' }, allBox, h('span', { textContent: fmt.t('allLists') })));
-      for (const l of info.lists) {
-        const box = h('input', { type: 'checkbox', value: l.code, id: u + 'list-' + l.code });
-        box.checked = !this.selected || this.selected.has(l.code);
-        const meta = fmt.t('listMeta', { count: l.count, date: fmt.date(l.as_of) });
+      departmentGroups(info.lists).forEach((group, gi) => {
+        const headId = `${u}dept-${gi}`;
+        const title = (fmt.strings.departments && fmt.strings.departments[group.department]) || group.department;
         rows.push(
           h(
-            'label',
-            { class: 'es-check', for: u + 'list-' + l.code, title: l.name },
-            box,
-            h(
-              'span',
-              { class: 'es-check-text' },
-              h('span', { class: 'es-check-name', textContent: fmt.listName(l.code) }),
-              h('span', { class: 'es-check-meta', textContent: meta }),
-            ),
+            'div',
+            { class: 'es-dept', role: 'group', 'aria-labelledby': headId },
+            h('p', { id: headId, class: 'es-dept-name', textContent: fmt.t('departmentGroup', { department: title }) }),
+            group.lists.map((l) => this.#listRow(l, fmt)),
           ),
         );
-      }
+      });
     }
     this.fieldset.replaceChildren(h('legend', { textContent: fmt.t('listsLegend') }), ...rows);
     this.fieldset.hidden = !info;
@@ -120,6 +138,34 @@ export class Filters {
     const active = (this.selected ? 1 : 0) + (moved ? 1 : 0);
     this.badge.hidden = active === 0;
     this.badge.textContent = active ? fmt.t('filtersActive', { count: active }) : '';
+  }
+
+  /** One list's checkbox: its badge name and code, its official name, count
+   * and date, and what being on it means (the box's description). */
+  #listRow(l, fmt) {
+    const id = this.uid + 'list-' + l.code;
+    const box = h('input', { type: 'checkbox', value: l.code, id, 'aria-describedby': l.meaning ? id + '-meaning' : null });
+    box.checked = !this.selected || this.selected.has(l.code);
+    const meta = fmt.t('listMeta', { count: l.count, date: fmt.date(l.as_of) });
+    return h(
+      'label',
+      { class: 'es-check', for: id, 'data-list': l.code },
+      box,
+      h(
+        'span',
+        { class: 'es-check-text' },
+        h(
+          'span',
+          { class: 'es-check-name' },
+          h('span', { textContent: fmt.listName(l.code) }),
+          ' ',
+          h('span', { class: 'es-check-code', textContent: l.code }),
+        ),
+        l.name && l.name !== fmt.listName(l.code) ? h('span', { class: 'es-check-full', textContent: l.name }) : null,
+        h('span', { class: 'es-check-meta', textContent: meta }),
+        l.meaning ? h('span', { id: id + '-meaning', class: 'es-check-meaning', textContent: listMeaning(l) }) : null,
+      ),
+    );
   }
 
   /** The slider's visible and announced value ("0.75 (possible)"). */

@@ -1,8 +1,9 @@
 // The fixed parts of the shadow root: the styles, the labelled combobox
 // input with its clear button and spinner, the status line (the polite live
-// region), the listbox, the stale warning and the footer. The element puts
-// them in order with the filter panel and the dialog; the label text and
-// placeholder come from the light-DOM fallback markup when it has them.
+// region), the listbox, the stale warning and the footer (with the "save
+// this result" button). The element puts them in order with the filter
+// panel and the dialog; the label text and placeholder come from the
+// light-DOM fallback markup when it has them.
 
 import { h, icon } from './dom.js';
 
@@ -57,6 +58,9 @@ export function buildParts(host, u) {
   ui.listbox = h('ul', { id: u + 'listbox', class: 'es-results', role: 'listbox', part: 'results', hidden: true });
   ui.privacy = h('p', { id: u + 'privacy', class: 'es-privacy' });
   ui.dataNote = h('p', { class: 'es-data' });
-  ui.footer = h('div', { class: 'es-footer', part: 'footer' }, ui.privacy, ui.dataNote);
+  ui.save = h('button', { type: 'button', class: 'es-save', 'aria-describedby': u + 'save-hint' });
+  ui.saveHint = h('span', { id: u + 'save-hint', class: 'es-save-hint' });
+  ui.saveBox = h('p', { class: 'es-save-box', hidden: true }, ui.save, ' ', ui.saveHint);
+  ui.footer = h('div', { class: 'es-footer', part: 'footer' }, ui.saveBox, ui.privacy, ui.dataNote);
   return ui;
 }

@@ -1,6 +1,8 @@
-// The result options of the listbox: one <li role="option"> per match with
-// the name (matched part highlighted), list badge, score in words and as a
-// number, type, countries, citation and the core's reasons. The option's
+// The result options of the listbox: one <li role="option"> per party with
+// the name (matched part highlighted), all its list badges (most severe
+// first), score in words and as a number, type, countries, citation, the
+// core's reasons and any "also on ..." listing of another department with
+// its reason. The option's
 // accessible name is its whole text (axe: the visible text must be part of
 // the name). Also the status line's text for a result set.
 
@@ -21,6 +23,25 @@ export function scoreView(score, fmt) {
 /** A list's badge. */
 export function listBadge(code, fmt) {
   return h('span', { class: 'es-badge', 'data-list': code, textContent: fmt.listName(code) });
+}
+
+/** The codes of every list a match is on, most severe first (the core
+ * orders `lists` so; `source` is the first). Older shapes without `lists`
+ * give just `source`. */
+export function listCodes(m) {
+  const codes = Array.isArray(m.lists) && m.lists.length ? m.lists.map((l) => (typeof l === 'string' ? l : l.code)) : [m.source];
+  return [...new Set(codes.filter(Boolean))];
+}
+
+/** All of a match's list badges, most severe first. */
+export function listBadges(m, fmt) {
+  return h('span', { class: 'es-badges' }, listCodes(m).map((c) => listBadge(c, fmt)));
+}
+
+/** The "also on ..." lines of a match: same-name listings of another
+ * department, not merged, each with the core's reason. */
+export function alsoOnText(m, fmt) {
+  return (m.also_on || []).map((a) => fmt.t('alsoOn', { list: fmt.listName(a.code), agency: a.agency || '', reason: a.reason || '' }));
 }
 
 /** The name with the matched ranges as <mark>s. */
@@ -55,11 +76,12 @@ export function renderOption(m, i, id, fmt) {
   }
   if (meta.length) details.append(h('div', { class: 'es-meta', textContent: meta.join(' · ') }));
   if (m.reasons && m.reasons.length) details.append(h('div', { class: 'es-reasons', textContent: m.reasons.join('; ') }));
+  for (const line of alsoOnText(m, fmt)) details.append(h('div', { class: 'es-also-on', textContent: line }));
 
   return h(
     'li',
     { id, role: 'option', class: 'es-option', 'aria-selected': 'false', 'data-index': i },
-    h('div', { class: 'es-opt-head' }, nameEl, listBadge(m.source, fmt), scoreView(m.score, fmt)),
+    h('div', { class: 'es-opt-head' }, nameEl, listBadges(m, fmt), scoreView(m.score, fmt)),
     details,
     icon('chevron', 'es-opt-chevron'),
   );
