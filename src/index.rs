@@ -432,14 +432,22 @@ impl Index {
             return;
         }
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
-        let mut counts: HashMap<u32, u16> = HashMap::default();
-        for &g in &grams {
-            let lo = gram_code(g) << 32;
-            let from = self.grams.partition_point(|&e| e < lo);
-            for &e in self.grams[from..]
-                .iter()
-                .take_while(|&&e| e >> 32 == lo >> 32)
-            {
+        let postings: Vec<&[u64]> = grams
+            .iter()
+            .map(|&g| {
+                let lo = gram_code(g) << 32;
+                let from = self.grams.partition_point(|&e| e < lo);
+                let to = from + self.grams[from..].partition_point(|&e| e >> 32 == lo >> 32);
+                &self.grams[from..to]
+            })
+            .collect();
+        // Sized once for the longest posting list: growing it step by step
+        // rehashed it a dozen times per query word.
+        let most = postings.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut counts: HashMap<u32, u16> =
+            HashMap::with_capacity_and_hasher(most.min(1 << 14), Default::default());
+        for list in postings {
+            for &e in list {
                 let id = e as u32;
                 if self.dict[id as usize].len().abs_diff(len) <= slack {
                     *counts.entry(id).or_default() += 1;
@@ -474,10 +482,10 @@ impl Index {
         // the lighter of its two words, so that a fuzzy hit on a rare listed
         // word ranks above the same hit on a common one ("lant" finds
         // "LANIT" before "plant").
-        let mut is_seen = vec![false; n];
-        let mut rank = vec![0f32; n];
-        let mut best = vec![0f32; n];
-        let mut best_rank = vec![0f32; n];
+        let mut acc = ACCUMULATORS.with(|a| std::mem::take(&mut *a.borrow_mut()));
+        if acc.len() != n {
+            acc = vec![Accumulator::default(); n];
+        }
         let mut touched: Vec<u32> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         for t in terms {
@@ -487,30 +495,37 @@ impl Index {
                 let hi = self.post_offsets[id as usize + 1] as usize;
                 let r = sim.min(1.0) * wq.min(self.weights[id as usize]);
                 for &name in &self.post_ids[lo..hi] {
-                    let i = name as usize;
-                    if best[i] == 0.0 {
+                    let a = &mut acc[name as usize];
+                    if a.best == 0.0 {
                         touched.push(name);
                     }
-                    best[i] = best[i].max(sim);
-                    best_rank[i] = best_rank[i].max(r);
+                    a.best = a.best.max(sim);
+                    a.best_rank = a.best_rank.max(r);
                 }
             }
             for &name in &touched {
-                let i = name as usize;
-                if !is_seen[i] {
-                    is_seen[i] = true;
+                let a = &mut acc[name as usize];
+                if !a.seen {
+                    a.seen = true;
                     seen.push(name);
                 }
-                rank[i] += best_rank[i];
-                best[i] = 0.0;
-                best_rank[i] = 0.0;
+                a.rank += a.best_rank;
+                a.best = 0.0;
+                a.best_rank = 0.0;
             }
             touched.clear();
         }
+        let rank: Vec<f32> = seen.iter().map(|&nm| acc[nm as usize].rank).collect();
+        // Every touched entry is back to its default, so the next query on
+        // this thread starts from a clean table without refilling it.
+        for &nm in &seen {
+            acc[nm as usize] = Accumulator::default();
+        }
+        ACCUMULATORS.with(|a| *a.borrow_mut() = acc);
         let mut ranked: Vec<(u32, f32)> = seen
             .into_iter()
-            .filter(|&nm| allow(&self.names[nm as usize]))
-            .map(|nm| (nm, rank[nm as usize]))
+            .zip(rank)
+            .filter(|&(nm, _)| allow(&self.names[nm as usize]))
             .collect();
         // Ties broken by name id so results never depend on visiting order
         // (a total order: selecting the best first gives what a full sort
@@ -525,9 +540,28 @@ impl Index {
     }
 }
 
+/// One indexed name's running totals in [`Index::candidates`]: `best` and
+/// `best_rank` for the current query term, `rank` summed over terms.
+#[derive(Clone, Copy, Default)]
+struct Accumulator {
+    best: f32,
+    best_rank: f32,
+    rank: f32,
+    seen: bool,
+}
+
+thread_local! {
+    /// The accumulator table of the last [`Index::candidates`] on this
+    /// thread, all defaults again: a query touches a few thousand of the
+    /// tens of thousands of names, and allocating and zeroing a fresh table
+    /// per query cost more than the accumulation itself.
+    static ACCUMULATORS: std::cell::RefCell<Vec<Accumulator>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Token similarities of one query against the dictionary, computed once
 /// per distinct listed word of the candidates, however many names share it:
-/// they bound each name's score ([`SimCache::bound`]) and then score the
+/// they bound each name's score ([`SimCache::below`]) and then score the
 /// names that may reach the threshold ([`SimCache::sims`]).
 pub struct SimCache<'a> {
     index: &'a Index,
@@ -536,9 +570,14 @@ pub struct SimCache<'a> {
     masks: Vec<[u32; 2]>,
     /// Per dictionary token: its row in `sims`, or `u32::MAX`.
     slot: Vec<u32>,
+    /// Per row, one [`token_sim_bound`] per query token, 0 where the pair
+    /// cannot be aligned.
+    bounds: Vec<f64>,
     /// Per row, one [`crate::score::token_sim`] per query token, 0 where the
-    /// pair cannot be aligned.
+    /// pair cannot be aligned; filled only where `exact` says so.
     sims: Vec<f64>,
+    /// Per row, whether its `sims` are computed.
+    exact: Vec<bool>,
     /// The dictionary tokens given a slot, to reset on drop.
     touched: Vec<u32>,
 }
@@ -574,43 +613,73 @@ impl<'a> SimCache<'a> {
             prefix,
             masks: query.iter().map(masks).collect(),
             slot,
+            bounds: Vec::new(),
             sims: Vec::new(),
+            exact: Vec::new(),
             touched: Vec::new(),
         }
     }
 
+    /// The row of dictionary token `id`, its cheap bounds filled in
+    /// ([`token_sim_bound`], 0 where even the bound cannot align).
     fn row(&mut self, id: u32) -> usize {
         let id = id as usize;
         if self.slot[id] == u32::MAX {
             let nq = self.query.len();
-            self.slot[id] = (self.sims.len() / nq.max(1)) as u32;
+            let row = self.exact.len();
+            self.slot[id] = row as u32;
+            self.exact.push(false);
             self.touched.push(id as u32);
             let l = self.index.term(id);
             let lm = masks(&l);
             let last = nq.saturating_sub(1);
             for (i, q) in self.query.iter().enumerate() {
                 let p = self.prefix && i == last;
-                // The cheap bound rules out most pairs without an edit
-                // distance; below the alignment floor a pair never counts,
-                // and the bound is at least the similarity.
-                let kept = |s: f64| s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal);
-                let s = if kept(token_sim_bound(q, &l, p, self.masks[i], lm)) {
-                    token_sim(q, &l, p)
-                } else {
-                    0.0
-                };
-                self.sims.push(if kept(s) { s } else { 0.0 });
+                let s = token_sim_bound(q, &l, p, self.masks[i], lm);
+                self.bounds.push(if kept(q, s) { s } else { 0.0 });
             }
+            self.sims.resize(self.bounds.len(), 0.0);
         }
-        self.slot[id] as usize * self.query.len()
+        self.slot[id] as usize
     }
 
-    /// An upper bound of the score of the query against indexed name `n`
-    /// ([`score_bound`]): each query token at its best similarity with any
+    /// The row of dictionary token `id`, its exact similarities filled in.
+    /// The cheap bound rules out most pairs without an edit distance; below
+    /// the alignment floor a pair never counts, and the bound is at least
+    /// the similarity.
+    fn exact_row(&mut self, id: u32) -> usize {
+        let row = self.row(id);
+        if !self.exact[row] {
+            self.exact[row] = true;
+            let nq = self.query.len();
+            let l = self.index.term(id as usize);
+            let last = nq.saturating_sub(1);
+            for (i, q) in self.query.iter().enumerate() {
+                let k = row * nq + i;
+                if self.bounds[k] > 0.0 {
+                    let s = token_sim(q, &l, self.prefix && i == last);
+                    self.sims[k] = if kept(q, s) { s } else { 0.0 };
+                }
+            }
+        }
+        row
+    }
+
+    /// Whether indexed name `n` provably scores below `floor`, by an upper
+    /// bound of its score ([`score_bound`]): each query token at its best similarity with any
     /// of the name's tokens, and taken as fully covered where lengths allow
-    /// a joined pair. Costs a few additions per word once the word's row is
-    /// known, so pruning with it costs far less than scoring.
-    pub fn bound(&mut self, n: u32) -> f64 {
+    /// a joined pair. First with the cheap per-pair bounds, which rule out
+    /// most candidates without one edit distance, then, for the names that
+    /// pass, with the exact similarities. Both are true bounds (the cheap
+    /// one is at least the exact one, and [`score_bound`] grows with each
+    /// similarity), so pruning with either changes no result. Costs a few
+    /// additions per word once the word's row is known, so pruning with it
+    /// costs far less than scoring.
+    pub fn below(&mut self, n: u32, floor: f64) -> bool {
+        self.bound(n, false) < floor || self.bound(n, true) < floor
+    }
+
+    fn bound(&mut self, n: u32, exact: bool) -> f64 {
         let ix = self.index;
         let r = ix.names[n as usize];
         let ids = &ix.name_terms[r.start as usize..(r.start + r.len) as usize];
@@ -618,8 +687,13 @@ impl<'a> SimCache<'a> {
         let nq = self.query.len();
         let mut best = [0f64; 32];
         for &id in ids {
-            let row = self.row(id);
-            for (b, &x) in best.iter_mut().zip(&self.sims[row..row + nq]) {
+            let at = if exact {
+                self.exact_row(id)
+            } else {
+                self.row(id)
+            } * nq;
+            let vals = if exact { &self.sims } else { &self.bounds };
+            for (b, &x) in best.iter_mut().zip(&vals[at..at + nq]) {
                 *b = b.max(x);
             }
         }
@@ -663,13 +737,19 @@ impl<'a> SimCache<'a> {
         let nq = self.query.len();
         let mut out = vec![0.0; nq * ids.len()];
         for (j, &id) in ids.iter().enumerate() {
-            let row = self.row(id);
+            let at = self.exact_row(id) * nq;
             for i in 0..nq {
-                out[i * ids.len() + j] = self.sims[row + i];
+                out[i * ids.len() + j] = self.sims[at + i];
             }
         }
         out
     }
+}
+
+/// Whether a pair at similarity `s` can count: below the alignment floor a
+/// pair never does, except a legal form's partial match.
+fn kept(q: &Term, s: f64) -> bool {
+    s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal)
 }
 
 fn masks(t: &Term) -> [u32; 2] {

@@ -221,7 +221,7 @@ impl Screener {
         let floor = options.threshold - 0.0005;
         let mut sims = SimCache::new(&self.index, &qterms, options.prefix);
         for n in cands {
-            if floor > 0.0 && sims.bound(n) < floor {
+            if floor > 0.0 && sims.below(n, floor) {
                 continue;
             }
             let listed = self.index.name_terms(n as usize);
