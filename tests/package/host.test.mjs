@@ -72,7 +72,7 @@ test('searchMany screens a batch in one request; a bad name gets its own error a
 test('errors come back as messages: an unknown op, an unknown dataset, bad options, bad dataset bytes', async () => {
   assert.equal((await ask('nope')).error, 'unknown request nope');
   assert.equal((await ask('search', { screener: 7, query: 'x' })).error, 'no dataset 7');
-  assert.match((await ask('search', { screener: 0, query: 'x', options: { lists: ['ZZ'] } })).error, /unknown list code "ZZ"/);
+  assert.match((await ask('search', { screener: 0, query: 'x', options: { lists: ['ZZ'] } })).error, /unknown list "ZZ"; known: EL,/);
   assert.match((await ask('search', { screener: 0, query: 'x', options: { threshold: 2 } })).error, /threshold must be between 0 and 1/);
   const open = await ask('open', { bytes: new Uint8Array([1, 2, 3]) });
   assert.equal(open.ok, false);
