@@ -40,7 +40,7 @@ use super::Dataset;
 use crate::model::{ListId, ListInfo, Party, SourceFile};
 use crate::read::detect::{self, Kind};
 use crate::read::json::JoinReport;
-use crate::read::ofac::{OfacFiles, OfacKind, Role};
+use crate::read::ofac::{OfacFiles, OfacKind, Role, SET_ROLES};
 use crate::read::sdn_names::{self, Dated, SdnReport};
 use crate::read::{self, FileTally, ReadError, ReadOutput, Skipped};
 
@@ -276,15 +276,9 @@ pub const JSON_LISTS: [(ListId, &[&str]); 11] = [
 ];
 
 /// The lists no official machine-readable file carries (no CSL, no OFAC
-/// export): `entity-screen update` keeps their bundled copies.
-pub const BUNDLED_ONLY: [ListId; 6] = [
-    ListId::Uflpa,
-    ListId::Sec1260h,
-    ListId::Sec1286,
-    ListId::Fcc,
-    ListId::Cbp,
-    ListId::Eo14032,
-];
+/// export): `entity-screen update` keeps their bundled copies. They are the
+/// lists outside the CSL, since update downloads the CSL's `consolidated.csv`.
+pub const BUNDLED_ONLY: [ListId; 6] = ListId::OUTSIDE_CSL;
 
 /// One JSON list group from its files.
 fn json_group(list: ListId, paths: &[PathBuf]) -> Result<Group, BuildError> {
@@ -527,23 +521,8 @@ fn input_groups(
             groups.push(g);
         }
     }
-    for (kind, prim, alt, add, com) in [
-        (
-            OfacKind::Sdn,
-            Role::SdnPrimary,
-            Role::SdnAlt,
-            Role::SdnAdd,
-            Role::SdnComments,
-        ),
-        (
-            OfacKind::NonSdn,
-            Role::ConsPrimary,
-            Role::ConsAlt,
-            Role::ConsAdd,
-            Role::ConsComments,
-        ),
-    ] {
-        let companions = [alt, add, com].map(|r| roles.remove(&r));
+    for (kind, prim, companions) in SET_ROLES {
+        let companions = companions.map(|r| roles.remove(&r));
         let Some(primary) = roles.remove(&prim) else {
             if let Some(orphan) = companions.iter().flatten().next() {
                 return Err(BuildError::Read(ReadError::WrongKind {

@@ -47,10 +47,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use csv::ReaderBuilder;
-
 use super::{
-    decode_field, file_name, first_byte, read_bytes, set_official_urls, FileTally, LineCounter,
+    decode_field, file_name, first_byte, read_bytes, set_official_urls, CsvRecords, FileTally,
     ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::country;
@@ -192,42 +190,9 @@ pub(crate) fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<
         }
         _ => {}
     }
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes.as_slice());
+    let mut records = CsvRecords::new(&bytes, &shown, false, expected)?.skipping_eof_byte();
     let mut rows = Vec::new();
-    let mut rec = csv::ByteRecord::new();
-    // The csv crate counts a CRLF record's line one short (the LF is read
-    // with the next record), so lines are counted here from byte offsets.
-    let mut lines = LineCounter::default();
-    loop {
-        let start = rdr.position().byte();
-        let more = rdr.read_byte_record(&mut rec).map_err(|e| ReadError::Csv {
-            file: shown.clone(),
-            line: lines.line_at(&bytes, start),
-            message: e.to_string(),
-        })?;
-        if !more {
-            break;
-        }
-        let line = lines.line_at(&bytes, rec.position().map_or(start, |p| p.byte()));
-        // The DOS end-of-file byte, or a blank last line, is not a row.
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|f| f.iter().all(|&b| b == 0x1a || b.is_ascii_whitespace()))
-        {
-            continue;
-        }
-        if rec.len() != expected {
-            return Err(ReadError::ColumnCount {
-                file: shown,
-                line,
-                found: rec.len(),
-                expected,
-            });
-        }
+    while let Some((line, rec)) = records.next_record()? {
         let cells = rec.iter().map(|f| clean(&decode_field(f))).collect();
         rows.push(Row { line, cells });
     }
@@ -589,6 +554,22 @@ pub enum Role {
     ConsComments,
 }
 
+/// The roles of each legacy set's files: its kind, its primary file, and
+/// its companions alt, add and comments, in that order (defined once: both
+/// [`find_sets`] and the dataset build pair files by it).
+pub const SET_ROLES: [(OfacKind, Role, [Role; 3]); 2] = [
+    (
+        OfacKind::Sdn,
+        Role::SdnPrimary,
+        [Role::SdnAlt, Role::SdnAdd, Role::SdnComments],
+    ),
+    (
+        OfacKind::NonSdn,
+        Role::ConsPrimary,
+        [Role::ConsAlt, Role::ConsAdd, Role::ConsComments],
+    ),
+];
+
 /// See [`Role`]; `None` for files that are not part of a legacy CSV set.
 pub fn role_of(file_name: &str) -> Option<Role> {
     let lower = file_name.to_ascii_lowercase();
@@ -638,22 +619,7 @@ pub fn find_sets(dir: &Path) -> Result<Vec<OfacFiles>, ReadError> {
         by_role.insert(role, path);
     }
     let mut sets = Vec::new();
-    for (kind, prim, alt, add, com) in [
-        (
-            OfacKind::Sdn,
-            Role::SdnPrimary,
-            Role::SdnAlt,
-            Role::SdnAdd,
-            Role::SdnComments,
-        ),
-        (
-            OfacKind::NonSdn,
-            Role::ConsPrimary,
-            Role::ConsAlt,
-            Role::ConsAdd,
-            Role::ConsComments,
-        ),
-    ] {
+    for (kind, prim, [alt, add, com]) in SET_ROLES {
         match by_role.get(&prim) {
             Some(primary) => sets.push(OfacFiles {
                 kind,

@@ -20,12 +20,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use csv::ReaderBuilder;
-
 use super::ofac::{self, address_of, cell, ent_num, read_rows};
 use super::{
     decode_field, file_name, first_byte, join_key, read_bytes, require_rows, set_official_urls,
-    split_semicolons, FileTally, LineCounter, ReadError, ReadOutput, Skipped, Sourced,
+    split_semicolons, CsvRecords, FileTally, ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::model::{FieldSource, ListId, Party, PartyType, Vessel};
 
@@ -88,10 +86,6 @@ pub fn read_sdn_names(
             found: "another header".into(),
         });
     }
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes.as_slice());
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
         file: fname.clone(),
@@ -99,40 +93,8 @@ pub fn read_sdn_names(
     };
     let mut parties: Vec<(Party, u64)> = Vec::new();
     let mut index: BTreeMap<u64, usize> = BTreeMap::new();
-    let mut rec = csv::ByteRecord::new();
-    let mut lines = LineCounter::default();
-    // The header is line 1.
-    let _ = rdr.byte_headers().map_err(|e| ReadError::Csv {
-        file: shown.clone(),
-        line: 1,
-        message: e.to_string(),
-    })?;
-    loop {
-        let start = rdr.position().byte();
-        let more = rdr.read_byte_record(&mut rec).map_err(|e| ReadError::Csv {
-            file: shown.clone(),
-            line: lines.line_at(&bytes, start),
-            message: e.to_string(),
-        })?;
-        if !more {
-            break;
-        }
-        let line = lines.line_at(&bytes, rec.position().map_or(start, |p| p.byte()));
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
-        {
-            continue;
-        }
-        if rec.len() != HEADER.len() {
-            return Err(ReadError::ColumnCount {
-                file: shown,
-                line,
-                found: rec.len(),
-                expected: HEADER.len(),
-            });
-        }
+    let mut records = CsvRecords::new(&bytes, &shown, true, HEADER.len())?;
+    while let Some((line, rec)) = records.next_record()? {
         tally.rows += 1;
         let get = |i: usize| rec.get(i).map(decode_field).unwrap_or_default();
         let uid = get(0);
