@@ -179,22 +179,13 @@ fn extracted_date(bytes: &[u8]) -> Option<String> {
     read::date_in_name(d).filter(|x| x == d)
 }
 
-/// The file's modification date, `YYYY-MM-DD` UTC.
+/// The file's modification date, `YYYY-MM-DD` UTC (the date part of the
+/// batch audit's timestamp: one calendar conversion).
 fn modified_date(path: &Path) -> Option<String> {
     let t = std::fs::metadata(path).ok()?.modified().ok()?;
     let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-    let days = (secs / 86_400) as i64;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    let stamp = crate::batch::audit::utc_timestamp(secs);
+    stamp.split_once('T').map(|(date, _)| date.to_string())
 }
 
 /// The lists of an OFAC legacy set.

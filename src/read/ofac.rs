@@ -199,6 +199,65 @@ pub(crate) fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<
     Ok(rows)
 }
 
+/// A companion file of a legacy set (aliases, addresses, comments): rows
+/// that each add to the party of their ent_num.
+pub(crate) struct Companion<'a> {
+    pub(crate) path: &'a Path,
+    /// Cells in every row.
+    pub(crate) width: usize,
+    /// What the file is, for errors ("address file (add.csv)").
+    pub(crate) what: &'a str,
+    /// The skip reason of a row whose ent_num no party has.
+    pub(crate) unmatched: &'a str,
+}
+
+/// Reads a companion file and hands each row to `merge` with the party of
+/// its ent_num (`parties[index[ent_num]]`). A row with no such party, or one
+/// `merge` refuses (`Err(reason)`), is pushed to `skipped`; the tally
+/// accounts for every row.
+pub(crate) fn read_companion<T>(
+    file: Companion<'_>,
+    index: &BTreeMap<u64, usize>,
+    parties: &mut [T],
+    skipped: &mut Vec<Skipped>,
+    mut merge: impl FnMut(&Row, &mut T) -> Result<(), &'static str>,
+) -> Result<FileTally, ReadError> {
+    let name = file_name(file.path);
+    let rows = read_rows(file.path, file.width, file.what)?;
+    super::require_rows(file.path, rows.len(), file.what)?;
+    let mut t = FileTally {
+        file: name.clone(),
+        rows: rows.len(),
+        ..Default::default()
+    };
+    for row in &rows {
+        let num = ent_num(file.path, row)?;
+        let Some(p) = index.get(&num).and_then(|&i| parties.get_mut(i)) else {
+            t.skipped += 1;
+            skipped.push(Skipped {
+                file: name.clone(),
+                line: row.line,
+                reason: file.unmatched.to_string(),
+                detail: format!("ent_num {num}"),
+            });
+            continue;
+        };
+        match merge(row, p) {
+            Ok(()) => t.kept += 1,
+            Err(reason) => {
+                t.skipped += 1;
+                skipped.push(Skipped {
+                    file: name.clone(),
+                    line: row.line,
+                    reason: reason.into(),
+                    detail: format!("ent_num {num}"),
+                });
+            }
+        }
+    }
+    Ok(t)
+}
+
 /// Trims and maps OFAC's `-0-` to empty.
 fn clean(s: &str) -> String {
     let t = s.trim();
@@ -359,67 +418,41 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
     let mut files_tallies = Vec::new();
     for (which, (path, width, what)) in companions.iter().enumerate() {
         let Some(path) = path else { continue };
-        let name = file_name(path);
-        let rows = read_rows(path, *width, what)?;
-        super::require_rows(path, rows.len(), what)?;
-        let mut t = FileTally {
-            file: name.clone(),
-            rows: rows.len(),
-            ..Default::default()
-        };
-        for row in &rows {
-            let num = ent_num(path, row)?;
-            let Some(p) = index.get(&num).and_then(|&i| primaries.get_mut(i)) else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: name.clone(),
-                    line: row.line,
-                    reason: format!("no primary row for this ent_num in {pname}"),
-                    detail: format!("ent_num {num}"),
-                });
-                continue;
-            };
-            let p = &mut p.party;
-            let merged = match which {
-                0 => {
-                    let alias = cell(row, 3);
-                    if alias.is_empty() {
-                        false
-                    } else {
+        let t = read_companion(
+            Companion {
+                path,
+                width: *width,
+                what,
+                unmatched: &format!("no primary row for this ent_num in {pname}"),
+            },
+            &index,
+            &mut primaries,
+            &mut out.skipped,
+            |row, primary| {
+                let p = &mut primary.party;
+                match which {
+                    0 => {
+                        let alias = cell(row, 3);
+                        if alias.is_empty() {
+                            return Err("alias row with no name");
+                        }
                         p.aliases.push(alias.to_string());
-                        true
+                    }
+                    1 => match address_of(row) {
+                        Some(a) => p.addresses.push(a),
+                        None => return Err("address row with no address"),
+                    },
+                    _ => {
+                        let more = cell(row, 1);
+                        p.remarks.push_str(more);
+                        if more.is_empty() {
+                            return Err("comment row with no text");
+                        }
                     }
                 }
-                1 => match address_of(row) {
-                    Some(a) => {
-                        p.addresses.push(a);
-                        true
-                    }
-                    None => false,
-                },
-                _ => {
-                    let more = cell(row, 1);
-                    p.remarks.push_str(more);
-                    !more.is_empty()
-                }
-            };
-            if merged {
-                t.kept += 1;
-            } else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: name.clone(),
-                    line: row.line,
-                    reason: match which {
-                        0 => "alias row with no name",
-                        1 => "address row with no address",
-                        _ => "comment row with no text",
-                    }
-                    .into(),
-                    detail: format!("ent_num {num}"),
-                });
-            }
-        }
+                Ok(())
+            },
+        )?;
         files_tallies.push(t);
     }
 

@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::ofac::{self, address_of, cell, ent_num, read_rows};
+use super::ofac::{self, address_of, cell, ent_num, read_companion, read_rows, Companion};
 use super::{
     decode_field, file_name, first_byte, join_key, read_bytes, require_rows, set_official_urls,
     split_semicolons, CsvRecords, FileTally, ReadError, ReadOutput, Skipped, Sourced,
@@ -161,42 +161,22 @@ pub fn read_sdn_names(
     out.files.push(tally);
 
     if let Some(add) = addresses {
-        let aname = file_name(add.path);
-        let rows = read_rows(add.path, 6, "address file (add.csv)")?;
-        require_rows(add.path, rows.len(), "address file (add.csv)")?;
-        let mut t = FileTally {
-            file: aname.clone(),
-            rows: rows.len(),
-            ..Default::default()
-        };
-        for row in &rows {
-            let num = ent_num(add.path, row)?;
-            let Some((p, _)) = index.get(&num).and_then(|&i| parties.get_mut(i)) else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: aname.clone(),
-                    line: row.line,
-                    reason: format!("ent_num not in {fname} (delisted since)"),
-                    detail: format!("ent_num {num}"),
-                });
-                continue;
-            };
-            match address_of(row) {
-                Some(a) => {
-                    p.addresses.push(a);
-                    t.kept += 1;
-                }
-                None => {
-                    t.skipped += 1;
-                    out.skipped.push(Skipped {
-                        file: aname.clone(),
-                        line: row.line,
-                        reason: "address row with no address".into(),
-                        detail: format!("ent_num {num}"),
-                    });
-                }
-            }
-        }
+        let t = read_companion(
+            Companion {
+                path: add.path,
+                width: 6,
+                what: "address file (add.csv)",
+                unmatched: &format!("ent_num not in {fname} (delisted since)"),
+            },
+            &index,
+            &mut parties,
+            &mut out.skipped,
+            |row, (p, _)| {
+                p.addresses
+                    .push(address_of(row).ok_or("address row with no address")?);
+                Ok(())
+            },
+        )?;
         out.files.push(t);
     } else {
         out.warnings.push(format!(
