@@ -735,6 +735,40 @@ mod tests {
         assert_eq!(month_date_to_iso("Smarch 1, 2020"), None);
     }
 
+    fn lines_of(bytes: &[u8], header: bool, eof_byte: bool) -> Result<Vec<u64>, ReadError> {
+        let mut records = CsvRecords::new(bytes, "t.csv", header, 2)?;
+        if eof_byte {
+            records = records.skipping_eof_byte();
+        }
+        let mut lines = Vec::new();
+        while let Some((line, _)) = records.next_record()? {
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+
+    #[test]
+    fn csv_records_count_crlf_lines_and_skip_blank_rows() {
+        let bytes = b"a,b\r\n1,2\r\n\r\n\"x\ny\",3\r\n4,5\r\n";
+        assert_eq!(lines_of(bytes, true, false), Ok(vec![2, 4, 6]));
+        assert_eq!(lines_of(bytes, false, false), Ok(vec![1, 2, 4, 6]));
+    }
+
+    #[test]
+    fn csv_records_skip_the_dos_eof_byte_only_when_asked() {
+        let bytes = b"1,2\r\n\x1a";
+        assert_eq!(lines_of(bytes, false, true), Ok(vec![1]));
+        assert_eq!(
+            lines_of(bytes, false, false),
+            Err(ReadError::ColumnCount {
+                file: "t.csv".into(),
+                line: 2,
+                found: 1,
+                expected: 2,
+            })
+        );
+    }
+
     #[test]
     fn strip_and_only_strips_the_word() {
         assert_eq!(strip_and("and Tabatha Ltd."), "Tabatha Ltd.");
