@@ -199,6 +199,18 @@ pub(crate) fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<
     Ok(rows)
 }
 
+/// The vessel cells of a primary row (sdn.csv / cons_prim.csv columns 6 to 11).
+pub(crate) fn vessel_of(row: &Row) -> Vessel {
+    Vessel {
+        call_sign: cell(row, 5).to_string(),
+        vessel_type: cell(row, 6).to_string(),
+        gross_tonnage: cell(row, 7).to_string(),
+        gross_registered_tonnage: cell(row, 8).to_string(),
+        flag: cell(row, 9).to_string(),
+        owner: cell(row, 10).to_string(),
+    }
+}
+
 /// A companion file of a legacy set (aliases, addresses, comments): rows
 /// that each add to the party of their ent_num.
 pub(crate) struct Companion<'a> {
@@ -367,14 +379,7 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
             .filter(|s| !s.is_empty())
             .collect();
         p.title = cell(row, 4).to_string();
-        let vessel = Vessel {
-            call_sign: cell(row, 5).to_string(),
-            vessel_type: cell(row, 6).to_string(),
-            gross_tonnage: cell(row, 7).to_string(),
-            gross_registered_tonnage: cell(row, 8).to_string(),
-            flag: cell(row, 9).to_string(),
-            owner: cell(row, 10).to_string(),
-        };
+        let vessel = vessel_of(row);
         if party_type == PartyType::Vessel || vessel != Vessel::default() {
             p.vessel = Some(vessel);
         }

@@ -20,7 +20,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::ofac::{self, address_of, cell, ent_num, read_companion, read_rows, Companion};
+use super::ofac::{
+    self, address_of, cell, ent_num, read_companion, read_rows, vessel_of, Companion,
+};
 use super::{
     decode_field, file_name, first_byte, join_key, read_bytes, require_rows, set_official_urls,
     split_semicolons, CsvRecords, FileTally, ReadError, ReadOutput, Skipped, Sourced,
@@ -234,14 +236,7 @@ pub fn read_sdn_names(
                 continue;
             }
             p.title = cell(row, 4).to_string();
-            let vessel = Vessel {
-                call_sign: cell(row, 5).to_string(),
-                vessel_type: cell(row, 6).to_string(),
-                gross_tonnage: cell(row, 7).to_string(),
-                gross_registered_tonnage: cell(row, 8).to_string(),
-                flag: cell(row, 9).to_string(),
-                owner: cell(row, 10).to_string(),
-            };
+            let vessel = vessel_of(row);
             if vessel != Vessel::default() {
                 p.vessel = Some(vessel);
             }
