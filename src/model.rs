@@ -73,31 +73,6 @@ pub enum ListId {
 }
 
 impl ListId {
-    /// Every list, in the order the UI and `info` show them: the 13 CSL
-    /// lists, then the six others. The index in this array is the list's
-    /// byte in the dataset format, so new lists are only ever appended.
-    pub const ALL: [ListId; 19] = [
-        ListId::El,
-        ListId::Sdn,
-        ListId::Dpl,
-        ListId::Uvl,
-        ListId::Meu,
-        ListId::Dtc,
-        ListId::Isn,
-        ListId::Ssi,
-        ListId::Plc,
-        ListId::Cmic,
-        ListId::Cap,
-        ListId::Mbs,
-        ListId::Fse,
-        ListId::Uflpa,
-        ListId::Sec1260h,
-        ListId::Sec1286,
-        ListId::Fcc,
-        ListId::Cbp,
-        ListId::Eo14032,
-    ];
-
     /// The lists of the US Consolidated Screening List (a trade.gov
     /// `consolidated.csv` covers exactly these).
     pub const CSL: [ListId; 13] = [
@@ -115,6 +90,37 @@ impl ListId {
         ListId::Mbs,
         ListId::Fse,
     ];
+
+    /// The lists outside the CSL (no `consolidated.csv` carries them).
+    pub const OUTSIDE_CSL: [ListId; 6] = [
+        ListId::Uflpa,
+        ListId::Sec1260h,
+        ListId::Sec1286,
+        ListId::Fcc,
+        ListId::Cbp,
+        ListId::Eo14032,
+    ];
+
+    /// Every list, in the order the UI and `info` show them: the 13 CSL
+    /// lists, then the six others. The index in this array is the list's
+    /// byte in the dataset format, so new lists are only ever appended: a
+    /// list joining the CSL later cannot just be added to [`ListId::CSL`]
+    /// (it would move the lists after it). The test `list_bytes_never_change`
+    /// pins the order.
+    pub const ALL: [ListId; 19] = {
+        let mut all = [ListId::El; 19];
+        let mut i = 0;
+        while i < ListId::CSL.len() {
+            all[i] = ListId::CSL[i];
+            i += 1;
+        }
+        let mut j = 0;
+        while j < ListId::OUTSIDE_CSL.len() {
+            all[i + j] = ListId::OUTSIDE_CSL[j];
+            j += 1;
+        }
+        all
+    };
 
     /// Every list, most severe first: the order of a result's list badges
     /// and the list a merged result names as its `source`.
@@ -604,4 +610,27 @@ pub struct ListInfo {
     /// Number of parties of this list in the dataset.
     pub count: u32,
     pub sources: Vec<SourceFile>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_bytes_never_change() {
+        let codes: Vec<&str> = (0..=u8::MAX)
+            .map_while(ListId::from_u8)
+            .map(ListId::code)
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "EL", "SDN", "DPL", "UVL", "MEU", "DTC", "ISN", "SSI", "PLC", "CMIC", "CAP", "MBS",
+                "FSE", "UFLPA", "1260H", "1286", "FCC", "CBP", "EO14032"
+            ]
+        );
+        for l in ListId::ALL {
+            assert_eq!(ListId::from_u8(l.to_u8()), Some(l));
+        }
+    }
 }

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { chromium } from '@playwright/test';
-import { serve } from './server.mjs';
+import { serve } from '../../scripts/serve.mjs';
 import { peers } from './engines.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -292,6 +292,19 @@ function table(report) {
   return lines.join('\n');
 }
 
+// What the benchmark serves (gzip -9, compressed once at start, no caching):
+// /bench/ the benchmark pages, /bench-data/ target/bench/ (exported names and
+// cases, bundled peer engines), /bench-web/ target/web/bindgen/ (the
+// wasm-bindgen glue), / dist/.
+function benchMounts() {
+  return [
+    ['/bench/', join(root, 'bench/browser/pages')],
+    ['/bench-data/', join(root, 'target/bench')],
+    ['/bench-web/', join(root, 'target/web/bindgen')],
+    ['/', join(root, 'dist')],
+  ];
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(benchDir, { recursive: true });
@@ -300,7 +313,9 @@ async function main() {
   if (!hasCore && !existsSync(join(root, 'target/web/bindgen/entity_screen.js'))) throw new Error('target/web/bindgen/entity_screen.js is missing: run scripts/build-web first');
   if (args.exportCases || !existsSync(join(benchDir, 'cases.json'))) exportCases(args.queries);
   await bundle();
-  const server = await serve(root);
+  const server = await serve({ mounts: benchMounts(), gzip: true });
+  // serve()'s url ends in '/'; the pages below are joined as `${base}/path`.
+  const base = server.url.replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const report = {
     command: `scripts/bench-browser ${process.argv.slice(2).join(' ')}`.trim(),
@@ -323,8 +338,8 @@ async function main() {
     ],
   };
   try {
-    if (args.engineRuns) report.engines = await runEngines(browser, server.url, args, hasCore ? 'core' : 'glue');
-    if (args.cold) report.coldStart = await runCold(browser, server.url, args.runs);
+    if (args.engineRuns) report.engines = await runEngines(browser, base, args, hasCore ? 'core' : 'glue');
+    if (args.cold) report.coldStart = await runCold(browser, base, args.runs);
   } finally {
     await browser.close();
     await server.close();

@@ -28,23 +28,12 @@
 //! `parties`; a result "finds" the target when its list code and id are that
 //! pair, exactly as `examples/evaluate` counts a hit.
 
-// The evaluation's modules, compiled here as they are; this example uses
-// only part of them.
-#[allow(dead_code)]
-#[path = "../evaluate/cases.rs"]
-mod cases;
-#[allow(dead_code)]
-#[path = "../evaluate/innocent.rs"]
-mod innocent;
-#[allow(dead_code)]
-#[path = "../evaluate/perturb.rs"]
-mod perturb;
-#[allow(dead_code)]
-#[path = "../evaluate/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../evaluate/text.rs"]
-mod text;
+// The evaluation's modules, shared with the other benchmark (see
+// `examples/evaluate/shared.rs`); the modules' own `crate::` paths resolve
+// through this `use`.
+#[path = "../evaluate/shared.rs"]
+mod shared;
+use shared::{cases, innocent, perturb, rng, text};
 
 use std::collections::HashMap;
 use std::path::PathBuf;

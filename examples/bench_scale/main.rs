@@ -20,18 +20,12 @@
 //! Prints a table and writes JSON (default `target/bench/scale.json`).
 //! Figures only: nothing is asserted.
 
-#[allow(dead_code)]
-#[path = "../evaluate/cases.rs"]
-mod cases;
-#[allow(dead_code)]
-#[path = "../evaluate/perturb.rs"]
-mod perturb;
-#[allow(dead_code)]
-#[path = "../evaluate/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../evaluate/text.rs"]
-mod text;
+// The evaluation's modules, shared with the other benchmark (see
+// `examples/evaluate/shared.rs`); the modules' own `crate::` paths resolve
+// through this `use`.
+#[path = "../evaluate/shared.rs"]
+mod shared;
+use shared::{cases, perturb, rng, text};
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -40,7 +40,7 @@ use super::Dataset;
 use crate::model::{ListId, ListInfo, Party, SourceFile};
 use crate::read::detect::{self, Kind};
 use crate::read::json::JoinReport;
-use crate::read::ofac::{OfacFiles, OfacKind, Role};
+use crate::read::ofac::{OfacFiles, OfacKind, Role, SET_ROLES};
 use crate::read::sdn_names::{self, Dated, SdnReport};
 use crate::read::{self, FileTally, ReadError, ReadOutput, Skipped};
 
@@ -179,22 +179,13 @@ fn extracted_date(bytes: &[u8]) -> Option<String> {
     read::date_in_name(d).filter(|x| x == d)
 }
 
-/// The file's modification date, `YYYY-MM-DD` UTC.
+/// The file's modification date, `YYYY-MM-DD` UTC (the date part of the
+/// batch audit's timestamp: one calendar conversion).
 fn modified_date(path: &Path) -> Option<String> {
     let t = std::fs::metadata(path).ok()?.modified().ok()?;
     let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-    let days = (secs / 86_400) as i64;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    let stamp = crate::batch::audit::utc_timestamp(secs);
+    stamp.split_once('T').map(|(date, _)| date.to_string())
 }
 
 /// The lists of an OFAC legacy set.
@@ -276,15 +267,9 @@ pub const JSON_LISTS: [(ListId, &[&str]); 11] = [
 ];
 
 /// The lists no official machine-readable file carries (no CSL, no OFAC
-/// export): `entity-screen update` keeps their bundled copies.
-pub const BUNDLED_ONLY: [ListId; 6] = [
-    ListId::Uflpa,
-    ListId::Sec1260h,
-    ListId::Sec1286,
-    ListId::Fcc,
-    ListId::Cbp,
-    ListId::Eo14032,
-];
+/// export): `entity-screen update` keeps their bundled copies. They are the
+/// lists outside the CSL, since update downloads the CSL's `consolidated.csv`.
+pub const BUNDLED_ONLY: [ListId; 6] = ListId::OUTSIDE_CSL;
 
 /// One JSON list group from its files.
 fn json_group(list: ListId, paths: &[PathBuf]) -> Result<Group, BuildError> {
@@ -527,23 +512,8 @@ fn input_groups(
             groups.push(g);
         }
     }
-    for (kind, prim, alt, add, com) in [
-        (
-            OfacKind::Sdn,
-            Role::SdnPrimary,
-            Role::SdnAlt,
-            Role::SdnAdd,
-            Role::SdnComments,
-        ),
-        (
-            OfacKind::NonSdn,
-            Role::ConsPrimary,
-            Role::ConsAlt,
-            Role::ConsAdd,
-            Role::ConsComments,
-        ),
-    ] {
-        let companions = [alt, add, com].map(|r| roles.remove(&r));
+    for (kind, prim, companions) in SET_ROLES {
+        let companions = companions.map(|r| roles.remove(&r));
         let Some(primary) = roles.remove(&prim) else {
             if let Some(orphan) = companions.iter().flatten().next() {
                 return Err(BuildError::Read(ReadError::WrongKind {

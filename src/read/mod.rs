@@ -476,6 +476,97 @@ impl LineCounter {
     }
 }
 
+/// The data records of a CSV file read as bytes, each with its 1-based line.
+///
+/// The csv crate counts a CRLF record's line one short (the LF is read with
+/// the next record), so lines are counted from byte offsets ([`LineCounter`]).
+/// A row whose only field is blank (a blank last line; with
+/// [`CsvRecords::skipping_eof_byte`], also the DOS end-of-file byte 0x1a of
+/// OFAC's legacy files) is not a record; every other row must have exactly
+/// `expected` fields, or reading stops with [`ReadError::ColumnCount`].
+pub(crate) struct CsvRecords<'a> {
+    bytes: &'a [u8],
+    shown: &'a str,
+    expected: usize,
+    eof_byte: bool,
+    rdr: csv::Reader<&'a [u8]>,
+    rec: csv::ByteRecord,
+    lines: LineCounter,
+}
+
+impl<'a> CsvRecords<'a> {
+    /// Records of `bytes` (shown as `shown` in errors). With `has_header`,
+    /// line 1 is the header: it is read (a broken one is a
+    /// [`ReadError::Csv`] at line 1) and not returned.
+    pub(crate) fn new(
+        bytes: &'a [u8],
+        shown: &'a str,
+        has_header: bool,
+        expected: usize,
+    ) -> Result<Self, ReadError> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(has_header)
+            .flexible(true)
+            .from_reader(bytes);
+        if has_header {
+            rdr.byte_headers().map_err(|e| ReadError::Csv {
+                file: shown.to_string(),
+                line: 1,
+                message: e.to_string(),
+            })?;
+        }
+        Ok(CsvRecords {
+            bytes,
+            shown,
+            expected,
+            eof_byte: false,
+            rdr,
+            rec: csv::ByteRecord::new(),
+            lines: LineCounter::default(),
+        })
+    }
+
+    /// Also skips a row holding only the DOS end-of-file byte (0x1a).
+    pub(crate) fn skipping_eof_byte(mut self) -> Self {
+        self.eof_byte = true;
+        self
+    }
+
+    /// The next record and its line; `None` at the end of the file.
+    pub(crate) fn next_record(&mut self) -> Result<Option<(u64, &csv::ByteRecord)>, ReadError> {
+        loop {
+            let start = self.rdr.position().byte();
+            let more = self
+                .rdr
+                .read_byte_record(&mut self.rec)
+                .map_err(|e| ReadError::Csv {
+                    file: self.shown.to_string(),
+                    line: self.lines.line_at(self.bytes, start),
+                    message: e.to_string(),
+                })?;
+            if !more {
+                return Ok(None);
+            }
+            let at = self.rec.position().map_or(start, |p| p.byte());
+            let line = self.lines.line_at(self.bytes, at);
+            let eof_byte = self.eof_byte;
+            let blank = |b: &u8| b.is_ascii_whitespace() || (eof_byte && *b == 0x1a);
+            if self.rec.len() == 1 && self.rec.get(0).is_some_and(|f| f.iter().all(blank)) {
+                continue;
+            }
+            if self.rec.len() != self.expected {
+                return Err(ReadError::ColumnCount {
+                    file: self.shown.to_string(),
+                    line,
+                    found: self.rec.len(),
+                    expected: self.expected,
+                });
+            }
+            return Ok(Some((line, &self.rec)));
+        }
+    }
+}
+
 /// [`ReadError::NoRows`] when a file gave no data rows.
 pub(crate) fn require_rows(path: &Path, rows: usize, what: &str) -> Result<(), ReadError> {
     if rows == 0 {
@@ -642,6 +733,40 @@ mod tests {
         );
         assert_eq!(month_date_to_iso("2022-06-21"), None);
         assert_eq!(month_date_to_iso("Smarch 1, 2020"), None);
+    }
+
+    fn lines_of(bytes: &[u8], header: bool, eof_byte: bool) -> Result<Vec<u64>, ReadError> {
+        let mut records = CsvRecords::new(bytes, "t.csv", header, 2)?;
+        if eof_byte {
+            records = records.skipping_eof_byte();
+        }
+        let mut lines = Vec::new();
+        while let Some((line, _)) = records.next_record()? {
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+
+    #[test]
+    fn csv_records_count_crlf_lines_and_skip_blank_rows() {
+        let bytes = b"a,b\r\n1,2\r\n\r\n\"x\ny\",3\r\n4,5\r\n";
+        assert_eq!(lines_of(bytes, true, false), Ok(vec![2, 4, 6]));
+        assert_eq!(lines_of(bytes, false, false), Ok(vec![1, 2, 4, 6]));
+    }
+
+    #[test]
+    fn csv_records_skip_the_dos_eof_byte_only_when_asked() {
+        let bytes = b"1,2\r\n\x1a";
+        assert_eq!(lines_of(bytes, false, true), Ok(vec![1]));
+        assert_eq!(
+            lines_of(bytes, false, false),
+            Err(ReadError::ColumnCount {
+                file: "t.csv".into(),
+                line: 2,
+                found: 1,
+                expected: 2,
+            })
+        );
     }
 
     #[test]

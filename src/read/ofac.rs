@@ -47,10 +47,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use csv::ReaderBuilder;
-
 use super::{
-    decode_field, file_name, first_byte, read_bytes, set_official_urls, FileTally, LineCounter,
+    decode_field, file_name, first_byte, read_bytes, set_official_urls, CsvRecords, FileTally,
     ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::country;
@@ -192,46 +190,84 @@ pub(crate) fn read_rows(path: &Path, expected: usize, what: &str) -> Result<Vec<
         }
         _ => {}
     }
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes.as_slice());
+    let mut records = CsvRecords::new(&bytes, &shown, false, expected)?.skipping_eof_byte();
     let mut rows = Vec::new();
-    let mut rec = csv::ByteRecord::new();
-    // The csv crate counts a CRLF record's line one short (the LF is read
-    // with the next record), so lines are counted here from byte offsets.
-    let mut lines = LineCounter::default();
-    loop {
-        let start = rdr.position().byte();
-        let more = rdr.read_byte_record(&mut rec).map_err(|e| ReadError::Csv {
-            file: shown.clone(),
-            line: lines.line_at(&bytes, start),
-            message: e.to_string(),
-        })?;
-        if !more {
-            break;
-        }
-        let line = lines.line_at(&bytes, rec.position().map_or(start, |p| p.byte()));
-        // The DOS end-of-file byte, or a blank last line, is not a row.
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|f| f.iter().all(|&b| b == 0x1a || b.is_ascii_whitespace()))
-        {
-            continue;
-        }
-        if rec.len() != expected {
-            return Err(ReadError::ColumnCount {
-                file: shown,
-                line,
-                found: rec.len(),
-                expected,
-            });
-        }
+    while let Some((line, rec)) = records.next_record()? {
         let cells = rec.iter().map(|f| clean(&decode_field(f))).collect();
         rows.push(Row { line, cells });
     }
     Ok(rows)
+}
+
+/// The vessel cells of a primary row (sdn.csv / cons_prim.csv columns 6 to 11).
+pub(crate) fn vessel_of(row: &Row) -> Vessel {
+    Vessel {
+        call_sign: cell(row, 5).to_string(),
+        vessel_type: cell(row, 6).to_string(),
+        gross_tonnage: cell(row, 7).to_string(),
+        gross_registered_tonnage: cell(row, 8).to_string(),
+        flag: cell(row, 9).to_string(),
+        owner: cell(row, 10).to_string(),
+    }
+}
+
+/// A companion file of a legacy set (aliases, addresses, comments): rows
+/// that each add to the party of their ent_num.
+pub(crate) struct Companion<'a> {
+    pub(crate) path: &'a Path,
+    /// Cells in every row.
+    pub(crate) width: usize,
+    /// What the file is, for errors ("address file (add.csv)").
+    pub(crate) what: &'a str,
+    /// The skip reason of a row whose ent_num no party has.
+    pub(crate) unmatched: &'a str,
+}
+
+/// Reads a companion file and hands each row to `merge` with the party of
+/// its ent_num (`parties[index[ent_num]]`). A row with no such party, or one
+/// `merge` refuses (`Err(reason)`), is pushed to `skipped`; the tally
+/// accounts for every row.
+pub(crate) fn read_companion<T>(
+    file: Companion<'_>,
+    index: &BTreeMap<u64, usize>,
+    parties: &mut [T],
+    skipped: &mut Vec<Skipped>,
+    mut merge: impl FnMut(&Row, &mut T) -> Result<(), &'static str>,
+) -> Result<FileTally, ReadError> {
+    let name = file_name(file.path);
+    let rows = read_rows(file.path, file.width, file.what)?;
+    super::require_rows(file.path, rows.len(), file.what)?;
+    let mut t = FileTally {
+        file: name.clone(),
+        rows: rows.len(),
+        ..Default::default()
+    };
+    for row in &rows {
+        let num = ent_num(file.path, row)?;
+        let Some(p) = index.get(&num).and_then(|&i| parties.get_mut(i)) else {
+            t.skipped += 1;
+            skipped.push(Skipped {
+                file: name.clone(),
+                line: row.line,
+                reason: file.unmatched.to_string(),
+                detail: format!("ent_num {num}"),
+            });
+            continue;
+        };
+        match merge(row, p) {
+            Ok(()) => t.kept += 1,
+            Err(reason) => {
+                t.skipped += 1;
+                skipped.push(Skipped {
+                    file: name.clone(),
+                    line: row.line,
+                    reason: reason.into(),
+                    detail: format!("ent_num {num}"),
+                });
+            }
+        }
+    }
+    Ok(t)
 }
 
 /// Trims and maps OFAC's `-0-` to empty.
@@ -343,14 +379,7 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
             .filter(|s| !s.is_empty())
             .collect();
         p.title = cell(row, 4).to_string();
-        let vessel = Vessel {
-            call_sign: cell(row, 5).to_string(),
-            vessel_type: cell(row, 6).to_string(),
-            gross_tonnage: cell(row, 7).to_string(),
-            gross_registered_tonnage: cell(row, 8).to_string(),
-            flag: cell(row, 9).to_string(),
-            owner: cell(row, 10).to_string(),
-        };
+        let vessel = vessel_of(row);
         if party_type == PartyType::Vessel || vessel != Vessel::default() {
             p.vessel = Some(vessel);
         }
@@ -394,67 +423,41 @@ pub fn read_ofac(files: &OfacFiles) -> Result<ReadOutput, ReadError> {
     let mut files_tallies = Vec::new();
     for (which, (path, width, what)) in companions.iter().enumerate() {
         let Some(path) = path else { continue };
-        let name = file_name(path);
-        let rows = read_rows(path, *width, what)?;
-        super::require_rows(path, rows.len(), what)?;
-        let mut t = FileTally {
-            file: name.clone(),
-            rows: rows.len(),
-            ..Default::default()
-        };
-        for row in &rows {
-            let num = ent_num(path, row)?;
-            let Some(p) = index.get(&num).and_then(|&i| primaries.get_mut(i)) else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: name.clone(),
-                    line: row.line,
-                    reason: format!("no primary row for this ent_num in {pname}"),
-                    detail: format!("ent_num {num}"),
-                });
-                continue;
-            };
-            let p = &mut p.party;
-            let merged = match which {
-                0 => {
-                    let alias = cell(row, 3);
-                    if alias.is_empty() {
-                        false
-                    } else {
+        let t = read_companion(
+            Companion {
+                path,
+                width: *width,
+                what,
+                unmatched: &format!("no primary row for this ent_num in {pname}"),
+            },
+            &index,
+            &mut primaries,
+            &mut out.skipped,
+            |row, primary| {
+                let p = &mut primary.party;
+                match which {
+                    0 => {
+                        let alias = cell(row, 3);
+                        if alias.is_empty() {
+                            return Err("alias row with no name");
+                        }
                         p.aliases.push(alias.to_string());
-                        true
+                    }
+                    1 => match address_of(row) {
+                        Some(a) => p.addresses.push(a),
+                        None => return Err("address row with no address"),
+                    },
+                    _ => {
+                        let more = cell(row, 1);
+                        p.remarks.push_str(more);
+                        if more.is_empty() {
+                            return Err("comment row with no text");
+                        }
                     }
                 }
-                1 => match address_of(row) {
-                    Some(a) => {
-                        p.addresses.push(a);
-                        true
-                    }
-                    None => false,
-                },
-                _ => {
-                    let more = cell(row, 1);
-                    p.remarks.push_str(more);
-                    !more.is_empty()
-                }
-            };
-            if merged {
-                t.kept += 1;
-            } else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: name.clone(),
-                    line: row.line,
-                    reason: match which {
-                        0 => "alias row with no name",
-                        1 => "address row with no address",
-                        _ => "comment row with no text",
-                    }
-                    .into(),
-                    detail: format!("ent_num {num}"),
-                });
-            }
-        }
+                Ok(())
+            },
+        )?;
         files_tallies.push(t);
     }
 
@@ -589,6 +592,22 @@ pub enum Role {
     ConsComments,
 }
 
+/// The roles of each legacy set's files: its kind, its primary file, and
+/// its companions alt, add and comments, in that order (defined once: both
+/// [`find_sets`] and the dataset build pair files by it).
+pub const SET_ROLES: [(OfacKind, Role, [Role; 3]); 2] = [
+    (
+        OfacKind::Sdn,
+        Role::SdnPrimary,
+        [Role::SdnAlt, Role::SdnAdd, Role::SdnComments],
+    ),
+    (
+        OfacKind::NonSdn,
+        Role::ConsPrimary,
+        [Role::ConsAlt, Role::ConsAdd, Role::ConsComments],
+    ),
+];
+
 /// See [`Role`]; `None` for files that are not part of a legacy CSV set.
 pub fn role_of(file_name: &str) -> Option<Role> {
     let lower = file_name.to_ascii_lowercase();
@@ -638,22 +657,7 @@ pub fn find_sets(dir: &Path) -> Result<Vec<OfacFiles>, ReadError> {
         by_role.insert(role, path);
     }
     let mut sets = Vec::new();
-    for (kind, prim, alt, add, com) in [
-        (
-            OfacKind::Sdn,
-            Role::SdnPrimary,
-            Role::SdnAlt,
-            Role::SdnAdd,
-            Role::SdnComments,
-        ),
-        (
-            OfacKind::NonSdn,
-            Role::ConsPrimary,
-            Role::ConsAlt,
-            Role::ConsAdd,
-            Role::ConsComments,
-        ),
-    ] {
+    for (kind, prim, [alt, add, com]) in SET_ROLES {
         match by_role.get(&prim) {
             Some(primary) => sets.push(OfacFiles {
                 kind,

@@ -20,12 +20,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use csv::ReaderBuilder;
-
-use super::ofac::{self, address_of, cell, ent_num, read_rows};
+use super::ofac::{
+    self, address_of, cell, ent_num, read_companion, read_rows, vessel_of, Companion,
+};
 use super::{
     decode_field, file_name, first_byte, join_key, read_bytes, require_rows, set_official_urls,
-    split_semicolons, FileTally, LineCounter, ReadError, ReadOutput, Skipped, Sourced,
+    split_semicolons, CsvRecords, FileTally, ReadError, ReadOutput, Skipped, Sourced,
 };
 use crate::model::{FieldSource, ListId, Party, PartyType, Vessel};
 
@@ -88,10 +88,6 @@ pub fn read_sdn_names(
             found: "another header".into(),
         });
     }
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes.as_slice());
     let mut out = ReadOutput::default();
     let mut tally = FileTally {
         file: fname.clone(),
@@ -99,40 +95,8 @@ pub fn read_sdn_names(
     };
     let mut parties: Vec<(Party, u64)> = Vec::new();
     let mut index: BTreeMap<u64, usize> = BTreeMap::new();
-    let mut rec = csv::ByteRecord::new();
-    let mut lines = LineCounter::default();
-    // The header is line 1.
-    let _ = rdr.byte_headers().map_err(|e| ReadError::Csv {
-        file: shown.clone(),
-        line: 1,
-        message: e.to_string(),
-    })?;
-    loop {
-        let start = rdr.position().byte();
-        let more = rdr.read_byte_record(&mut rec).map_err(|e| ReadError::Csv {
-            file: shown.clone(),
-            line: lines.line_at(&bytes, start),
-            message: e.to_string(),
-        })?;
-        if !more {
-            break;
-        }
-        let line = lines.line_at(&bytes, rec.position().map_or(start, |p| p.byte()));
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
-        {
-            continue;
-        }
-        if rec.len() != HEADER.len() {
-            return Err(ReadError::ColumnCount {
-                file: shown,
-                line,
-                found: rec.len(),
-                expected: HEADER.len(),
-            });
-        }
+    let mut records = CsvRecords::new(&bytes, &shown, true, HEADER.len())?;
+    while let Some((line, rec)) = records.next_record()? {
         tally.rows += 1;
         let get = |i: usize| rec.get(i).map(decode_field).unwrap_or_default();
         let uid = get(0);
@@ -199,42 +163,22 @@ pub fn read_sdn_names(
     out.files.push(tally);
 
     if let Some(add) = addresses {
-        let aname = file_name(add.path);
-        let rows = read_rows(add.path, 6, "address file (add.csv)")?;
-        require_rows(add.path, rows.len(), "address file (add.csv)")?;
-        let mut t = FileTally {
-            file: aname.clone(),
-            rows: rows.len(),
-            ..Default::default()
-        };
-        for row in &rows {
-            let num = ent_num(add.path, row)?;
-            let Some((p, _)) = index.get(&num).and_then(|&i| parties.get_mut(i)) else {
-                t.skipped += 1;
-                out.skipped.push(Skipped {
-                    file: aname.clone(),
-                    line: row.line,
-                    reason: format!("ent_num not in {fname} (delisted since)"),
-                    detail: format!("ent_num {num}"),
-                });
-                continue;
-            };
-            match address_of(row) {
-                Some(a) => {
-                    p.addresses.push(a);
-                    t.kept += 1;
-                }
-                None => {
-                    t.skipped += 1;
-                    out.skipped.push(Skipped {
-                        file: aname.clone(),
-                        line: row.line,
-                        reason: "address row with no address".into(),
-                        detail: format!("ent_num {num}"),
-                    });
-                }
-            }
-        }
+        let t = read_companion(
+            Companion {
+                path: add.path,
+                width: 6,
+                what: "address file (add.csv)",
+                unmatched: &format!("ent_num not in {fname} (delisted since)"),
+            },
+            &index,
+            &mut parties,
+            &mut out.skipped,
+            |row, (p, _)| {
+                p.addresses
+                    .push(address_of(row).ok_or("address row with no address")?);
+                Ok(())
+            },
+        )?;
         out.files.push(t);
     } else {
         out.warnings.push(format!(
@@ -292,14 +236,7 @@ pub fn read_sdn_names(
                 continue;
             }
             p.title = cell(row, 4).to_string();
-            let vessel = Vessel {
-                call_sign: cell(row, 5).to_string(),
-                vessel_type: cell(row, 6).to_string(),
-                gross_tonnage: cell(row, 7).to_string(),
-                gross_registered_tonnage: cell(row, 8).to_string(),
-                flag: cell(row, 9).to_string(),
-                owner: cell(row, 10).to_string(),
-            };
+            let vessel = vessel_of(row);
             if vessel != Vessel::default() {
                 p.vessel = Some(vessel);
             }
