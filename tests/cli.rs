@@ -149,3 +149,31 @@ fn cli_rejects_bad_flags_and_input_with_a_clear_error() {
     assert_ne!(code, 0);
     assert!(err.contains("/nonexistent.esd"), "{err}");
 }
+
+#[test]
+fn a_zero_limit_and_an_unknown_country_are_errors_not_empty_results() {
+    let (code, out, err) = run(&["search", "--json", "--limit", "0"], "Candiru\n");
+    assert_ne!(code, 0, "--limit 0 must fail: {out}");
+    assert!(err.contains("limit must be at least 1"), "{err}");
+    assert!(out.is_empty(), "nothing searched: {out}");
+
+    let (code, out, err) = run(&["search", "--json", "--country", "ZZ"], "Candiru\n");
+    assert_ne!(code, 0, "--country ZZ must fail: {out}");
+    assert!(err.contains("ZZ"), "the error names the code: {err}");
+
+    // A known country still narrows the search.
+    let (code, out, err) = run(&["search", "--json", "--country", "IL"], "Candiru\n");
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["matches"][0]["name"], "Candiru");
+}
+
+#[test]
+fn a_quoted_query_is_an_exact_name_search() {
+    let (code, out, err) = run(&["search", "--json"], "\"Candiru\"\n\"Candirru\"\n");
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["matches"][0]["name"], "Candiru");
+    assert_eq!(lines[0]["matches"][0]["score"], 1.0);
+    assert_eq!(lines[1]["matches"].as_array().unwrap().len(), 0, "no fuzz in quotes");
+}

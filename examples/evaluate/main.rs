@@ -287,7 +287,9 @@ fn run_matcher(
         };
         if let Some(pos) = matches
             .iter()
-            .position(|m| is_target(&c.target, m.source, m.id))
+            // One party, one result: the target listing may be any of the
+            // result's lists (an SSI case found as the party's SDN result).
+            .position(|m| m.lists.iter().any(|l| is_target(&c.target, l.code, l.id)))
         {
             let scores: Vec<f64> = matches.iter().map(|m| m.score).collect();
             o.pos = Some(tie_rank(&scores, pos));
