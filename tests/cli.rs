@@ -175,5 +175,9 @@ fn a_quoted_query_is_an_exact_name_search() {
     let lines = json_lines(&out);
     assert_eq!(lines[0]["matches"][0]["name"], "Candiru");
     assert_eq!(lines[0]["matches"][0]["score"], 1.0);
-    assert_eq!(lines[1]["matches"].as_array().unwrap().len(), 0, "no fuzz in quotes");
+    assert_eq!(
+        lines[1]["matches"].as_array().unwrap().len(),
+        0,
+        "no fuzz in quotes"
+    );
 }
