@@ -247,7 +247,7 @@ impl Screener {
                 }
             }
         }
-        let mut best = self.best_per_group(best);
+        let mut best = self.best_per_group(best, |s: &Scored| s.score);
         best.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.0.cmp(&b.0)));
         best.truncate(options.limit);
         best.into_iter()
@@ -257,10 +257,11 @@ impl Screener {
 
     /// One entry per cluster (one party, one result): of the cluster's
     /// scored members, the highest score wins, ties to the most severe list.
-    fn best_per_group<T>(&self, best: Vec<(u32, u32, T)>) -> Vec<(u32, u32, T)>
-    where
-        T: HasScore,
-    {
+    fn best_per_group<T>(
+        &self,
+        best: Vec<(u32, u32, T)>,
+        score: impl Fn(&T) -> f64,
+    ) -> Vec<(u32, u32, T)> {
         let parties = &self.dataset.parties;
         let sev = |i: u32| parties[i as usize].list.severity();
         let mut by_group: std::collections::HashMap<u32, usize> = Default::default();
@@ -270,8 +271,8 @@ impl Screener {
             match by_group.get(&g) {
                 Some(&k) => {
                     let (kp, _, ks) = &kept[k];
-                    let better = scored.score() > ks.score()
-                        || (scored.score() == ks.score() && sev(party) < sev(*kp));
+                    let better = score(&scored) > score(ks)
+                        || (score(&scored) == score(ks) && sev(party) < sev(*kp));
                     if better {
                         kept[k] = (party, n, scored);
                     }
@@ -298,7 +299,7 @@ impl Screener {
                 best.push((nr.party, n, 1.0));
             }
         }
-        let mut best = self.best_per_group(best);
+        let mut best = self.best_per_group(best, |&s: &f64| s);
         best.sort_unstable_by_key(|b| (b.0, b.1));
         best.truncate(options.limit);
         best.into_iter()
@@ -509,21 +510,4 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
         });
     }
     out
-}
-
-/// What [`Screener::best_per_group`] compares: a scored name's score.
-trait HasScore {
-    fn score(&self) -> f64;
-}
-
-impl HasScore for Scored {
-    fn score(&self) -> f64 {
-        self.score
-    }
-}
-
-impl HasScore for f64 {
-    fn score(&self) -> f64 {
-        *self
-    }
 }
