@@ -97,9 +97,17 @@ fn four_times(ds: &Dataset, rng: &mut Rng) -> Dataset {
     out.label = format!("{} x4 (synthetic)", ds.label);
     out.parties = Vec::with_capacity(ds.parties.len() * 4);
     for p in &ds.parties {
-        out.parties.push(p.clone());
+        // Party indices are multiplied by 4, so the clusters (group and
+        // "also" indices) of the originals move with them; each copy is a
+        // party of its own (its own group, no "also"), as the format checks.
+        let mut original = p.clone();
+        original.group = p.group * 4;
+        original.also = p.also.iter().map(|g| g * 4).collect();
+        out.parties.push(original);
         for copy in 1..4 {
             let mut q = p.clone();
+            q.group = out.parties.len() as u32;
+            q.also.clear();
             q.id = format!("{}~x{copy}", p.id);
             let retype = |name: &str, rng: &mut Rng| {
                 let kind = if rng.chance(0.5) {
