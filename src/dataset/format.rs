@@ -36,7 +36,7 @@
 //!   0   8  label      b"ESCREEN\0"
 //!   8   4  version    u32, = FORMAT_VERSION
 //!  12   8  length     u64, payload length; the file is exactly 28 + length bytes
-//!  20   8  checksum   u64, FNV-1a 64 of the payload
+//!  20   8  checksum   u64, checksum() of the payload (FNV-1a over words)
 //! payload
 //!   varint k (1 or 2), then k sections, tags strictly increasing:
 //!     u8 tag (1 search, 2 details), varint length, that many bytes
@@ -69,7 +69,7 @@
 //!            varint k, k varint token ids
 //!
 //! details section
-//!   u64 link   FNV-1a 64 of the search section's bytes it belongs to
+//!   u64 link   checksum() of the search section's bytes it belongs to
 //!   strings
 //!   provenance profiles: varint n, n times: varint k, k times str field,
 //!            str file, str as_of
@@ -196,6 +196,29 @@ impl fmt::Display for FormatError {
 }
 
 impl std::error::Error for FormatError {}
+
+/// The checksum of a payload (and the link from a details part to its
+/// search part): FNV-1a's xor-multiply over 8-byte little-endian words
+/// rather than bytes, then the length. Eight times fewer steps than FNV-1a
+/// (a byte at a time it was the largest single cost of loading); each step
+/// is a bijection of the state, so any change confined to one word always
+/// changes the sum. It detects damage; SRI and HTTPS guard against forgery.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        h = (h ^ u64::from_le_bytes(b))
+            .wrapping_mul(PRIME)
+            .rotate_left(23);
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(PRIME);
+    (h ^ bytes.len() as u64).wrapping_mul(PRIME)
+}
 
 /// FNV-1a, 64 bit.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
@@ -488,7 +511,7 @@ fn details_section(d: &Dataset, search: &[u8]) -> Vec<u8> {
         detail_strings(p).into_iter().for_each(|s| st.see(s));
     }
     let mut out = Vec::new();
-    out.extend_from_slice(&fnv1a64(search).to_le_bytes());
+    out.extend_from_slice(&checksum(search).to_le_bytes());
     st.write(&mut out);
     put_varint(&mut out, table.len() as u64);
     for prof in &table {
@@ -576,7 +599,7 @@ fn file_of(sections: &[(u8, &[u8])]) -> Vec<u8> {
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(p.len() as u64).to_le_bytes());
-    out.extend_from_slice(&fnv1a64(&p).to_le_bytes());
+    out.extend_from_slice(&checksum(&p).to_le_bytes());
     out.extend_from_slice(&p);
     out
 }
@@ -665,7 +688,7 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FormatError> {
         });
     }
     let payload = bytes.get(HEADER_LEN..).unwrap_or(&[]);
-    let computed = fnv1a64(payload);
+    let computed = self::checksum(payload);
     if computed != checksum {
         return Err(FormatError::ChecksumMismatch {
             stored: checksum,

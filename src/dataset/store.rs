@@ -62,7 +62,7 @@ pub struct Store {
     strings: Packed,
     refs: Vec<u32>,
     rows: Vec<Row>,
-    /// FNV-1a 64 of the search section: what a details file must name.
+    /// [`format::checksum`] of the search section: what a details file must name.
     link: u64,
     /// Bytes of the file the search part came from.
     file_len: usize,
@@ -447,7 +447,7 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         strings,
         refs,
         rows,
-        link: format::fnv1a64(b),
+        link: format::checksum(b),
         file_len: b.len(),
         details: None,
     };
