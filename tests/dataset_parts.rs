@@ -65,19 +65,19 @@ fn search_body(n: usize, citation: &str) -> Vec<u8> {
     varint(&mut b, n as u64);
     varint(&mut b, 0); // no sources
     varint(&mut b, n as u64);
-    b.extend(std::iter::repeat_n(ListId::El.to_u8(), n));
+    b.extend(std::iter::repeat(ListId::El.to_u8()).take(n));
     let entity = PartyType::ALL
         .iter()
         .position(|&t| t == PartyType::Entity)
         .unwrap() as u8;
-    b.extend(std::iter::repeat_n(entity, n));
+    b.extend(std::iter::repeat(entity).take(n));
     (0..n).for_each(|i| text(&mut b, &i.to_string()));
     (0..n).for_each(|_| text(&mut b, "Acme"));
-    b.extend(std::iter::repeat_n(0, n)); // alias counts
-    b.extend(std::iter::repeat_n(0, n)); // country counts
-    b.extend(std::iter::repeat_n(1, n)); // citation: string 1
-    b.extend(std::iter::repeat_n(0, n)); // each its own group
-    b.extend(std::iter::repeat_n(0, n)); // no also
+    b.extend(std::iter::repeat(0).take(n)); // alias counts
+    b.extend(std::iter::repeat(0).take(n)); // country counts
+    b.extend(std::iter::repeat(1).take(n)); // citation: string 1
+    b.extend(std::iter::repeat(0).take(n)); // each its own group
+    b.extend(std::iter::repeat(0).take(n)); // no also
     varint(&mut b, 1); // one token
     varint(&mut b, 0);
     text(&mut b, "acme");
