@@ -445,15 +445,38 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         .ok_or(r.err_at("token kind", kinds_at))?;
     let mut name_ends: Vec<u32> = Vec::with_capacity(n_names);
     let mut terms: Vec<u32> = Vec::new();
-    for _ in 0..n_names {
+    let mut lower = String::new();
+    let names = rows
+        .iter()
+        .flat_map(|row| std::iter::once(row.name).chain(row.aliases..row.aliases + row.n_aliases));
+    for name in names {
         let k = r.count("name token count", 1)?;
+        let mut plain = format::plain_words(strings.get(name as usize));
         for _ in 0..k {
             let at = r.pos;
-            let id = r.u32("token id")?;
-            if id as usize >= t {
-                return Err(r.err_at("token id out of range", at));
+            let code = r.varint("token code")?;
+            let word = plain.next();
+            let id = match code {
+                format::TOKEN_PLAIN => {
+                    lower.clear();
+                    lower.push_str(word.unwrap_or(""));
+                    lower.make_ascii_lowercase();
+                    Some(word.and_then(|_| find(&words, &lower)))
+                }
+                format::TOKEN_SKIP => None,
+                c => Some(
+                    u32::try_from(c - format::TOKEN_ID)
+                        .ok()
+                        .filter(|&id| (id as usize) < t),
+                ),
+            };
+            match id {
+                None => {}
+                Some(Some(id)) => terms.push(id),
+                Some(None) => {
+                    return Err(r.err_at("token code (no such plain word or token id)", at))
+                }
             }
-            terms.push(id);
         }
         name_ends.push(terms.len() as u32);
     }
@@ -478,6 +501,20 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         terms,
     };
     Ok((store, tokens))
+}
+
+/// The id of `word` in the sorted distinct `words`.
+fn find(words: &Packed, word: &str) -> Option<u32> {
+    let (mut lo, mut hi) = (0usize, words.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match words.get(mid).cmp(word) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid as u32),
+        }
+    }
+    None
 }
 
 /// Parses and checks a details section for a search part with checksum
