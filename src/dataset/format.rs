@@ -434,10 +434,14 @@ fn search_section(d: &Dataset, marks: &mut Marks) -> Vec<u8> {
     let mut codes: Vec<u64> = Vec::new();
     for (&end, name) in t.name_ends.iter().zip(names) {
         let ids = &t.terms[start..end as usize];
-        let words: Vec<&str> = plain_words(name).collect();
+        let words: Vec<&[u8]> = plain_words(name).collect();
         codes.clear();
         let mut cursor = 0usize;
-        let is = |k: usize, w: &str| words.get(k).is_some_and(|p| p.eq_ignore_ascii_case(w));
+        let is = |k: usize, w: &str| {
+            words
+                .get(k)
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+        };
         for &id in ids {
             let w = t.word(id as usize);
             if !is(cursor, w) && is(cursor + 1, w) {
@@ -472,8 +476,11 @@ pub(crate) const TOKEN_ID: u64 = 2;
 /// compression device for the stored tokens (the normaliser decides what
 /// the tokens are; the encoder writes [`TOKEN_PLAIN`] only where a plain
 /// word, lower-cased, is exactly the token).
-pub(crate) fn plain_words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
+pub(crate) fn plain_words(name: &str) -> impl Iterator<Item = &[u8]> {
+    // Bytes, not chars: every byte of a multi-byte character is >= 0x80,
+    // so it separates words too.
+    name.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
 }
 

@@ -445,7 +445,10 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         .ok_or(r.err_at("token kind", kinds_at))?;
     let mut name_ends: Vec<u32> = Vec::with_capacity(n_names);
     let mut terms: Vec<u32> = Vec::new();
-    let mut lower = String::new();
+    let mut lower: Vec<u8> = Vec::new();
+    let ids: crate::index::HashMap<&[u8], u32> = (0..t)
+        .map(|i| (words.get(i).as_bytes(), i as u32))
+        .collect();
     let names = rows
         .iter()
         .flat_map(|row| std::iter::once(row.name).chain(row.aliases..row.aliases + row.n_aliases));
@@ -459,9 +462,8 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
             let id = match code {
                 format::TOKEN_PLAIN => {
                     lower.clear();
-                    lower.push_str(word.unwrap_or(""));
-                    lower.make_ascii_lowercase();
-                    Some(word.and_then(|_| find(&words, &lower)))
+                    lower.extend(word.unwrap_or_default().iter().map(u8::to_ascii_lowercase));
+                    Some(word.and_then(|_| ids.get(&lower[..]).copied()))
                 }
                 format::TOKEN_SKIP => None,
                 c => Some(
@@ -501,20 +503,6 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         terms,
     };
     Ok((store, tokens))
-}
-
-/// The id of `word` in the sorted distinct `words`.
-fn find(words: &Packed, word: &str) -> Option<u32> {
-    let (mut lo, mut hi) = (0usize, words.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match words.get(mid).cmp(word) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid as u32),
-        }
-    }
-    None
 }
 
 /// Parses and checks a details section for a search part with checksum
