@@ -88,11 +88,17 @@ fn search_body(n: usize, citation: &str) -> Vec<u8> {
     b
 }
 
-/// An empty details record (every count 0, every string "").
+/// An empty details record (every count 0, every string "", whose code
+/// in a record is 1: 0 is "the next string used once").
 fn empty_record() -> Vec<u8> {
     // addresses, programs, 7 strings, ids, 4 lists, vessel tag, 5 strings,
     // provenance.
-    vec![0; 2 + 7 + 1 + 4 + 1 + 5 + 1]
+    let mut r = vec![0, 0];
+    r.extend([1; 7]);
+    r.extend([0; 1 + 4 + 1]);
+    r.extend([1; 5]);
+    r.push(0);
+    r
 }
 
 #[test]
@@ -199,11 +205,12 @@ fn a_record_referring_to_one_long_string_over_and_over_is_refused() {
     d.extend_from_slice(&format::checksum(&search).to_le_bytes());
     strings(&mut d, &["", &long]);
     varint(&mut d, 0); // no provenance profiles
+    varint(&mut d, 2); // no string used once (the next would be past the table)
     varint(&mut d, 1); // one record
     let mut rec = Vec::new();
     varint(&mut rec, 50_000);
     for _ in 0..50_000 {
-        rec.extend([1, 1]);
+        rec.extend([2, 2]); // string 1, twice per address
     }
     rec.extend_from_slice(&empty_record()[1..]);
     varint(&mut d, rec.len() as u64);
@@ -220,8 +227,9 @@ fn a_record_referring_to_one_long_string_over_and_over_is_refused() {
     d2.extend_from_slice(&format::checksum(&search).to_le_bytes());
     strings(&mut d2, &["", &long]);
     varint(&mut d2, 0);
+    varint(&mut d2, 2);
     varint(&mut d2, 1);
-    let mut rec = vec![1, 1, 0];
+    let mut rec = vec![1, 2, 1]; // one address: text string 1, country ""
     rec.extend_from_slice(&empty_record()[1..]);
     varint(&mut d2, rec.len() as u64);
     d2.extend_from_slice(&rec);
@@ -241,6 +249,7 @@ fn many_parties_citing_one_long_string_search_in_place_but_do_not_decode_all_at_
     d.extend_from_slice(&format::checksum(&search).to_le_bytes());
     strings(&mut d, &[""]);
     varint(&mut d, 0);
+    varint(&mut d, 1);
     varint(&mut d, n as u64);
     for _ in 0..n {
         let rec = empty_record();

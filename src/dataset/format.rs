@@ -77,8 +77,11 @@
 //!   strings
 //!   provenance profiles: varint n, n times: varint k, k times str field,
 //!            str file, str as_of
+//!   varint next: the id of the first string used once by a record
 //!   varint n (= the search part's parties), then n records, each a varint
-//!   byte length and:
+//!   byte length and the fields below, where in a record `str` is 0 for
+//!   "the next string used once" (strings used once are ranked last, in
+//!   the order records use them; the first is `next`), else 1 + its id:
 //!     addresses varint k, k times str text, str country
 //!     programs  varint k, k str
 //!     str start_date, end_date, standard_order, license_requirement,
@@ -306,6 +309,19 @@ impl<'a> Strings<'a> {
 
     fn put(&self, out: &mut Vec<u8>, s: &str) {
         put_varint(out, self.ids.get(s).copied().unwrap_or(0));
+    }
+
+    /// How many times `s` was seen.
+    fn count(&self, s: &str) -> usize {
+        self.uses.get(s).map_or(0, |u| u.1)
+    }
+
+    /// How many strings were seen once (ranked last, after `write`).
+    fn singletons(&self) -> usize {
+        self.uses
+            .iter()
+            .filter(|(s, u)| u.1 == 1 && !s.is_empty())
+            .count()
     }
 
     fn put_all(&self, out: &mut Vec<u8>, v: &[String]) {
@@ -582,11 +598,26 @@ fn details_section(d: &Dataset, search: &[u8], marks: &mut Marks) -> Vec<u8> {
         }
     }
     marks.push(("details: records", out.len()));
+    // Strings used once come after all others, in the order records refer
+    // to them: such a reference is written as "the next one" (code 0),
+    // which compresses to almost nothing where its id would not.
+    let profile_singletons = table
+        .iter()
+        .flat_map(|prof| prof.iter())
+        .flat_map(|fs| [&fs.field, &fs.file, &fs.as_of])
+        .filter(|s| st.count(s) == 1)
+        .count();
+    let mut w = RecordStrings {
+        st: &st,
+        next: (st.ids.len() - st.singletons()) as u64 + profile_singletons as u64,
+    };
+    put_varint(&mut out, w.next);
     put_varint(&mut out, d.parties.len() as u64);
     let mut rec = Vec::new();
     for (x, prof) in d.parties.iter().zip(prof_of) {
         rec.clear();
         let r = &mut rec;
+        let st = &mut w;
         put_varint(r, x.addresses.len() as u64);
         for a in &x.addresses {
             st.put(r, &a.text);
@@ -644,6 +675,36 @@ fn details_section(d: &Dataset, search: &[u8], marks: &mut Marks) -> Vec<u8> {
         out.extend_from_slice(&rec);
     }
     out
+}
+
+/// A details record's string references: [`RECORD_NEXT`] for the next
+/// string used once, else 1 + the string's id.
+struct RecordStrings<'s, 'a> {
+    st: &'s Strings<'a>,
+    /// The id of the next string used once.
+    next: u64,
+}
+
+/// A details record's code for "the next string used once".
+pub(crate) const RECORD_NEXT: u64 = 0;
+
+impl RecordStrings<'_, '_> {
+    fn put(&mut self, out: &mut Vec<u8>, s: &str) {
+        let id = self.st.ids.get(s).copied().unwrap_or(0);
+        if id == self.next {
+            put_varint(out, RECORD_NEXT);
+            self.next += 1;
+        } else {
+            put_varint(out, id + 1);
+        }
+    }
+
+    fn put_all(&mut self, out: &mut Vec<u8>, v: &[String]) {
+        put_varint(out, v.len() as u64);
+        for s in v {
+            self.put(out, s);
+        }
+    }
 }
 
 /// A file of the given sections (tags strictly increasing).

@@ -51,6 +51,8 @@ struct Details {
     records: Vec<u8>,
     /// Where record `i` ends in `records`.
     ends: Vec<u32>,
+    /// The id of the next string used once, where record `i` starts.
+    next: Vec<u32>,
     /// Bytes of text all records copy when decoded (summed at attach).
     total_copy: usize,
 }
@@ -205,7 +207,9 @@ impl Store {
         let bytes = &d.records[start as usize..d.ends[i as usize] as usize];
         // Checked at attach: this record decodes, within its copy budget.
         let mut copied = 0;
-        let _ = read_record(&mut Reader::new(bytes, 0), d, Some(&mut p), &mut copied);
+        let mut next = d.next[i as usize];
+        let mut r = Reader::new(bytes, 0);
+        let _ = read_record(&mut r, d, Some(&mut p), &mut copied, &mut next);
         Some(p)
     }
 
@@ -536,6 +540,7 @@ fn parse_details(b: &[u8], base: usize, link: u64, n: usize) -> Result<Details, 
         }
         profiles.push(prof.into());
     }
+    let mut next = r.u32("first string used once")?;
     let at = r.pos;
     if r.varint("record count")? != n as u64 {
         return Err(r.err_at("record count differs from the party count", at));
@@ -545,6 +550,7 @@ fn parse_details(b: &[u8], base: usize, link: u64, n: usize) -> Result<Details, 
         profiles,
         records: Vec::new(),
         ends: Vec::with_capacity(n.min(b.len())),
+        next: Vec::with_capacity(n.min(b.len())),
         total_copy: 0,
     };
     let mut spans = Vec::with_capacity(n.min(b.len()));
@@ -560,7 +566,8 @@ fn parse_details(b: &[u8], base: usize, link: u64, n: usize) -> Result<Details, 
     for &(start, len) in &spans {
         let mut rr = Reader::new(&b[start..start + len], base + start);
         let mut copied = 0usize;
-        read_record(&mut rr, &d, None, &mut copied)?;
+        d.next.push(next);
+        read_record(&mut rr, &d, None, &mut copied, &mut next)?;
         if rr.remaining() != 0 {
             return Err(rr.err("bytes after a record's last field"));
         }
@@ -581,11 +588,23 @@ fn read_record(
     d: &Details,
     p: Option<&mut Party>,
     copied: &mut usize,
+    next: &mut u32,
 ) -> Result<(), FormatError> {
     let n = d.strings.len();
     let fill = p.is_some();
     let mut s = |r: &mut Reader, what: &'static str| -> Result<String, FormatError> {
-        let t = d.strings.get(r.str_id(n, what)? as usize);
+        let at = r.pos;
+        let id = match r.varint(what)? {
+            format::RECORD_NEXT => {
+                *next += 1;
+                u64::from(*next - 1)
+            }
+            c => c - 1,
+        };
+        if id >= n as u64 {
+            return Err(r.err_at(what, at));
+        }
+        let t = d.strings.get(id as usize);
         *copied = copied.saturating_add(t.len());
         Ok(if fill { t.to_string() } else { String::new() })
     };
