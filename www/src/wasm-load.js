@@ -39,20 +39,44 @@ export async function checkIntegrity(bytes, integrity, what = 'the wasm bytes') 
   if (btoa(bin) !== expected) throw new Error(`${what} do not match their integrity hash`);
 }
 
-/** The globals that entity-screen.wasm.js and entity-screen.esd.js assign
- * their bytes to. */
-export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData' };
+/** The globals that entity-screen.wasm.js, entity-screen.esd.js and
+ * entity-screen.details.esd.js assign their bytes to (the build,
+ * scripts/build-web.mjs, writes the scripts with these names). */
+export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData', details: '__entityScreenDetails' };
+
+/**
+ * Where the details file of a dataset is, by default: the search file's URL
+ * with its final `.esd` replaced by `.details.esd` (`entity-screen split
+ * IN SEARCH.esd SEARCH.details.esd` names them so), null when the URL does
+ * not end in `.esd`. One rule for the widget's `details-src` and the core's
+ * `details` option.
+ */
+export function detailsUrlFor(url) {
+  const u = new URL(String(url), 'file:///');
+  if (!/\.esd$/i.test(u.pathname)) return null;
+  const href = String(url);
+  const at = href.search(/\.esd(?=[?#]|$)/i);
+  return at < 0 ? null : `${href.slice(0, at)}.details.esd${href.slice(at + 4)}`;
+}
 
 /**
  * Runs a script that carries bytes (entity-screen.wasm.js,
- * entity-screen.esd.js) and takes the string it leaves in `globalName`. A
- * script load is allowed by `script-src` where `connect-src 'none'` forbids
- * fetch. In a Worker, importScripts keeps the large string off the page's
- * main thread; on the page, import() (the file is valid as either).
+ * entity-screen.esd.js, entity-screen.details.esd.js) and takes the string it
+ * leaves in `globalName`. A script load is allowed by `script-src` where
+ * `connect-src 'none'` forbids fetch. With import() (the file is valid as a
+ * classic script and as a module), which is asynchronous, so the scripts of
+ * the wasm, the search file and the details load in parallel; in a Worker
+ * that keeps the large strings off the page's main thread. importScripts
+ * (synchronous: it would load them one after the other) only where a
+ * Worker refuses import().
  */
 async function loadScript(url, globalName) {
-  if (typeof importScripts === 'function') importScripts(url);
-  else await import(/* webpackIgnore: true */ url);
+  try {
+    await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+  } catch (e) {
+    if (typeof importScripts !== 'function' || typeof globalThis[globalName] === 'string') throw e;
+    importScripts(url);
+  }
   const text = globalThis[globalName];
   delete globalThis[globalName];
   if (typeof text !== 'string') throw new Error(`${url} did not define ${globalName}`);
