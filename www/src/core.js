@@ -55,15 +55,15 @@ export async function defaultThreshold(wasm) {
 /** Dataset bytes from `data`: a URL (string or URL), ArrayBuffer, typed
  * array, or a source object loadBytes takes; null for the dataset embedded
  * in the wasm (only a module built with the `embed` feature has one). */
-async function datasetBytes(data, integrity, what, scriptGlobal) {
+async function datasetBytes(data, integrity, what, scriptGlobal, priority) {
   if (data === undefined || data === null) return null;
   let source = data;
+  if (typeof data === 'string' || data instanceof URL) source = { url: String(data) };
   if (integrity) {
     const bytes = asBytes(data);
-    if (bytes) source = { bytes, integrity };
-    else if (typeof data === 'string' || data instanceof URL) source = { url: String(data), integrity };
-    else source = { ...data, integrity };
+    source = bytes ? { bytes, integrity } : { ...source, integrity };
   }
+  if (priority && source.url !== undefined) source = { priority, ...source };
   return loadBytes(source, { what, scriptGlobal });
 }
 
@@ -89,7 +89,8 @@ export async function createScreener(options = {}) {
   const { wasm, data, dataIntegrity, details, detailsIntegrity } = options || {};
   // All three requested now, in this order, whatever comes after.
   const loads = Promise.all([instantiate(wasm), datasetBytes(data, dataIntegrity, 'the dataset bytes', SCRIPT_GLOBALS.data)]);
-  const detailBytes = details === undefined || details === null ? null : datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details);
+  const detailBytes =
+    details === undefined || details === null ? null : datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details, 'low');
   // The details may fail (a 404, a wrong hash) while search works: their
   // error belongs to detail(), not to this promise.
   if (detailBytes) detailBytes.catch(() => {});

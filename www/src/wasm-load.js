@@ -123,15 +123,20 @@ async function readFileUrl(url) {
 }
 
 /** A URL's bytes: fetched (SRI-checked by fetch), or read from disk for a
- * file:// URL outside a browser (SRI-checked here). */
-export async function fetchBytes(url, integrity, what) {
+ * file:// URL outside a browser (SRI-checked here). `priority` is fetch's
+ * hint ('low' for the details file, so on a slow link the search file's
+ * bytes come first; browsers without the hint ignore it). */
+export async function fetchBytes(url, integrity, what, priority) {
   const href = String(url);
   if (href.startsWith('file:') && typeof document === 'undefined' && typeof importScripts !== 'function') {
     const bytes = await readFileUrl(href);
     await checkIntegrity(bytes, integrity, what);
     return bytes;
   }
-  const response = await fetch(href, integrity ? { integrity } : {});
+  const init = {};
+  if (integrity) init.integrity = integrity;
+  if (priority) init.priority = priority;
+  const response = await fetch(href, init);
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -147,7 +152,7 @@ export function asBytes(value) {
 /**
  * Bytes from any of these sources: bytes (ArrayBuffer or typed array); a URL
  * (string or URL object; fetched, or read from disk in Node); or an object
- * {bytes} | {url, integrity} | {base64, integrity} | {latin1, integrity} |
+ * {bytes} | {url, integrity, priority} | {base64, integrity} | {latin1, integrity} |
  * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
  * {gzipBase64, integrity} (base64 of gzip, as standalone.html inlines the
  * dataset). `integrity` is checked on the bytes as they are used, after
@@ -160,7 +165,7 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   if (!source || typeof source !== 'object') throw new TypeError(`no source for ${what}: pass a URL or bytes`);
   let bytes;
   if (source.bytes) bytes = asBytes(source.bytes);
-  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what);
+  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what, source.priority);
   else if (source.script) bytes = fromLatin1(await loadScript(source.script, scriptGlobal));
   else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
