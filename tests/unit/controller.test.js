@@ -179,3 +179,14 @@ test('details that fail to load are reported as detailserror while search keeps 
   assert.deepEqual(await c.search('Candiru'), [{ key: 7, name: 'Candiru' }]);
   await assert.rejects(c.detail(7), /details not loaded: HTTP 404/);
 });
+
+test('details attached before search was ready are announced right after ready', async () => {
+  const engine = fakeEngine();
+  const c = new SearchController(() => engine);
+  const events = [];
+  c.addEventListener('ready', () => events.push('ready'));
+  c.addEventListener('details', () => events.push('details'));
+  await c.load();
+  assert.deepEqual(events, ['ready', 'details']);
+  assert.equal(c.detailsLoaded, true);
+});

@@ -136,7 +136,14 @@ export async function fetchBytes(url, integrity, what, priority) {
   const init = {};
   if (integrity) init.integrity = integrity;
   if (priority) init.priority = priority;
-  const response = await fetch(href, init);
+  let response;
+  try {
+    response = await fetch(href, init);
+  } catch (e) {
+    // Browsers say only "Failed to fetch" (or similar), also when the bytes
+    // fail their integrity check: name the file, and both causes.
+    throw new Error(`${href} could not be fetched (a network error, or bytes that do not match their integrity hash): ${(e && e.message) || e}`);
+  }
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }

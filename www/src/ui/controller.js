@@ -162,11 +162,16 @@ export class SearchController extends EventTarget {
 
   /** Follows the current screener's details until they are attached (or
    * fail): sets state.hasDetails and emits `details` (or `detailserror`),
-   * unless another dataset has replaced it meanwhile. */
+   * unless another dataset has replaced it meanwhile. Details already
+   * attached (a full dataset file, or a details file that came first) are
+   * announced at once, so `details` always follows `ready`. */
   #watchDetails() {
-    const { screener, hasDetails } = this.state;
+    const { screener, hasDetails, timings } = this.state;
     this.detailsError = null;
-    if (hasDetails) return;
+    if (hasDetails) {
+      emit(this, 'details', { screener, timings });
+      return;
+    }
     this.engine.details(screener).then(
       (value) => {
         if (!this.state || this.state.screener !== screener) return;
