@@ -11,6 +11,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { toBase122 } from '../www/src/base122.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = resolve(root, process.env.WEB_BUILD_DIR || 'target/web');
@@ -39,9 +40,10 @@ const dataSri = sri(data);
 const details = readFileSync(join(web, 'entity-screen.details.esd'));
 const detailsSri = sri(details);
 // The standalone page inlines the three gzipped (level 9; zlib's output is
-// deterministic) as base64, and the Worker gunzips them with
+// deterministic) as base-122 text (7 bits a character: 14 % over the bytes,
+// where base64 adds 33 %), and the Worker gunzips them with
 // DecompressionStream: 0 bytes of decompressor in the wasm.
-const gzipBase64 = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
+const inlineGzip = (bytes) => toBase122(gzipSync(bytes, { level: 9 }));
 
 // Bytes as a script that assigns a string with one char per byte to a
 // global, globalThis.__entityScreenWasm, __entityScreenData or
@@ -193,9 +195,9 @@ const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html')
   CSP: standaloneCsp,
   STYLE: standaloneCss,
   SCRIPT: inlineJs,
-  WASM_GZIP_BASE64: gzipBase64(wasm),
-  DATA_GZIP_BASE64: gzipBase64(data),
-  DETAILS_GZIP_BASE64: gzipBase64(details),
+  WASM_GZIP: inlineGzip(wasm),
+  DATA_GZIP: inlineGzip(data),
+  DETAILS_GZIP: inlineGzip(details),
 });
 writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
 

@@ -1,6 +1,6 @@
 // Entry of dist/standalone.html: the same widget as a classic script, with
 // the wasm (code only) and the dataset's two parts (search, details) inlined
-// as base64 of their gzip, in non-executed <script
+// as base-122 (base122.js) of their gzip, in non-executed <script
 // type="application/octet-stream"> data blocks, so the one file works opened
 // from file:// with no network at all. The Worker decompresses each with
 // DecompressionStream and checks the dataset's parts against the SHA-384s of
@@ -17,9 +17,9 @@ const block = (id) => document.getElementById(id).textContent;
 const provider = () =>
   engineFor(
     'inline',
-    () => ({ gzipBase64: block('entity-screen-wasm') }),
-    () => ({ gzipBase64: block('entity-screen-data'), integrity: __DATA_SRI__ }),
-    () => ({ gzipBase64: block('entity-screen-details'), integrity: __DETAILS_SRI__ }),
+    () => ({ gzipBase122: block('entity-screen-wasm') }),
+    () => ({ gzipBase122: block('entity-screen-data'), integrity: __DATA_SRI__ }),
+    () => ({ gzipBase122: block('entity-screen-details'), integrity: __DETAILS_SRI__ }),
   );
 setEngineProvider(provider);
 setBatchEngineProvider(provider);

@@ -1,9 +1,11 @@
 // Getting the wasm module and the dataset's bytes from wherever they are: a
 // URL (fetched whole, SRI-checked; the wasm compiled while it streams in),
 // bytes, base64 or one-char-per-byte text inlined in a page, gzip inlined as
-// base64 (decompressed with DecompressionStream), a script that carries the
+// base64 or base-122 (decompressed with DecompressionStream), a script that carries the
 // bytes (for pages whose CSP forbids fetch), or a file:// URL in Node. No
 // DOM here: this runs in a Worker, on a page and in Node.
+
+import { fromBase122 } from './base122.js';
 
 /** Decodes base64 to bytes, with the native decoder where there is one. */
 export function fromBase64(text) {
@@ -161,8 +163,9 @@ export function asBytes(value) {
  * (string or URL object; fetched, or read from disk in Node); or an object
  * {bytes} | {url, integrity, priority} | {base64, integrity} | {latin1, integrity} |
  * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
- * {gzipBase64, integrity} (base64 of gzip, as standalone.html inlines the
- * dataset). `integrity` is checked on the bytes as they are used, after
+ * {gzipBase64, integrity} | {gzipBase122, integrity} (base64 or base-122,
+ * base122.js, of gzip: standalone.html inlines the wasm and the dataset's
+ * parts so). `integrity` is checked on the bytes as they are used, after
  * decompression.
  */
 export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCRIPT_GLOBALS.data } = {}) {
@@ -177,6 +180,7 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
   else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
+  else if (source.gzipBase122 !== undefined) bytes = await gunzip(fromBase122(source.gzipBase122));
   else throw new TypeError(`no source for ${what} in {${Object.keys(source).join(', ')}}`);
   if (!bytes) throw new TypeError(`${what}: bytes must be an ArrayBuffer or a typed array`);
   await checkIntegrity(bytes, source.integrity, what);
