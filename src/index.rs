@@ -48,6 +48,7 @@ type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 use crate::edit::{self, letter_mask};
 use crate::model::Party;
 use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
+use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
     GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM, PHONETIC_SIM,
@@ -72,10 +73,102 @@ pub struct NameRef {
     len: u32,
 }
 
+/// The tokens of every name, as the dataset stores them: what a search
+/// index is derived from without normalising a name again.
+///
+/// Built at dataset build time by [`NameTokens::of`]; read back from the
+/// dataset by [`crate::dataset::store`], which checks the invariants below
+/// before handing it to [`Index::from_tokens`].
+///
+/// Invariants: the tokens are distinct and sorted (so a prefix is a range);
+/// `kinds.len() == words.len()`; `name_ends` is non-decreasing and ends at
+/// `terms.len()`; every term is a token id (`< words.len()`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameTokens {
+    /// The distinct tokens, sorted.
+    pub words: Packed,
+    /// Each token's kind.
+    pub kinds: Vec<TokenKind>,
+    /// Per name, where its tokens end in `terms`: names in party order,
+    /// each party's primary name then its aliases (a name with no tokens
+    /// has an empty range).
+    pub name_ends: Vec<u32>,
+    /// Token ids of the names, back to back.
+    pub terms: Vec<u32>,
+}
+
+impl NameTokens {
+    /// Tokenises every name and alias of `parties` with the one normaliser.
+    pub fn of(parties: &[Party]) -> NameTokens {
+        let mut interned: HashMap<String, u32> = HashMap::default();
+        let mut dict: Vec<String> = Vec::new();
+        let mut kinds: Vec<TokenKind> = Vec::new();
+        let mut name_ends: Vec<u32> = Vec::new();
+        let mut terms: Vec<u32> = Vec::new();
+        for p in parties {
+            for n in p.names() {
+                for t in tokens(n) {
+                    let id = match interned.get(&t.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = dict.len() as u32;
+                            interned.insert(t.text.clone(), id);
+                            dict.push(t.text);
+                            kinds.push(t.kind);
+                            id
+                        }
+                    };
+                    terms.push(id);
+                }
+                name_ends.push(terms.len() as u32);
+            }
+        }
+        drop(interned);
+        // Sort the dictionary so prefixes are ranges; remap ids.
+        let mut order: Vec<u32> = (0..dict.len() as u32).collect();
+        order.sort_by(|&a, &b| dict[a as usize].cmp(&dict[b as usize]));
+        let mut remap = vec![0u32; dict.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        for t in terms.iter_mut() {
+            *t = remap[*t as usize];
+        }
+        let bytes = dict.iter().map(String::len).sum();
+        let mut words = Packed::with_capacity(bytes, dict.len());
+        let mut sorted_kinds = Vec::with_capacity(dict.len());
+        for &old in &order {
+            words.push(&dict[old as usize]);
+            sorted_kinds.push(kinds[old as usize]);
+        }
+        NameTokens {
+            words,
+            kinds: sorted_kinds,
+            name_ends,
+            terms,
+        }
+    }
+
+    /// Number of distinct tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Token `id`'s text.
+    pub fn word(&self, id: usize) -> &str {
+        self.words.get(id)
+    }
+}
+
 /// The search index over one dataset.
 pub struct Index {
-    dict: Vec<Box<str>>,
-    keys: Vec<Box<str>>,
+    dict: Packed,
+    keys: Packed,
     kinds: Vec<TokenKind>,
     weights: Vec<f32>,
     post_offsets: Vec<u32>,
@@ -115,66 +208,51 @@ impl QueryTerm {
     }
 }
 
+/// `(party, which)` of every name of `parties`, in [`NameTokens`] order.
+pub fn name_owners(parties: &[Party]) -> Vec<(u32, u32)> {
+    parties
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..=p.aliases.len()).map(move |w| (pi as u32, w as u32)))
+        .collect()
+}
+
 impl Index {
-    /// Indexes every name and alias of `parties`.
+    /// Indexes every name and alias of `parties` (tokenising them).
     pub fn build(parties: &[Party]) -> Index {
-        // Pass 1: tokenise, intern.
-        let mut interned: HashMap<String, u32> = HashMap::default();
-        let mut dict: Vec<String> = Vec::new();
-        let mut kinds: Vec<TokenKind> = Vec::new();
-        let mut names: Vec<NameRef> = Vec::new();
-        let mut name_terms: Vec<u32> = Vec::new();
-        for (pi, p) in parties.iter().enumerate() {
-            for (which, n) in p.names().enumerate() {
-                let toks = tokens(n);
-                if toks.is_empty() {
-                    continue;
-                }
-                let start = name_terms.len() as u32;
-                for t in toks {
-                    let id = match interned.get(&t.text) {
-                        Some(&id) => id,
-                        None => {
-                            let id = dict.len() as u32;
-                            interned.insert(t.text.clone(), id);
-                            dict.push(t.text);
-                            kinds.push(t.kind);
-                            id
-                        }
-                    };
-                    name_terms.push(id);
-                }
+        Index::from_tokens(NameTokens::of(parties), &name_owners(parties))
+    }
+
+    /// The index over names already tokenised, `owners[k]` being the
+    /// `(party, which)` of name `k`. Derives postings, weights, phonetic
+    /// keys and the fuzzy-lookup tables: linear passes and three sorts, no
+    /// per-name allocation. `tokens` must satisfy [`NameTokens`]'
+    /// invariants and `owners` have one entry per name (the dataset loader
+    /// checks both); names beyond `owners` are not indexed.
+    pub fn from_tokens(tokens: NameTokens, owners: &[(u32, u32)]) -> Index {
+        let NameTokens {
+            words: dict,
+            kinds,
+            name_ends,
+            terms: name_terms,
+        } = tokens;
+        let ntok = dict.len();
+        let mut names: Vec<NameRef> = Vec::with_capacity(name_ends.len());
+        let mut start = 0u32;
+        for (&end, &(party, which)) in name_ends.iter().zip(owners) {
+            if end > start {
                 names.push(NameRef {
-                    party: pi as u32,
-                    which: which as u32,
+                    party,
+                    which,
                     start,
-                    len: name_terms.len() as u32 - start,
+                    len: end - start,
                 });
             }
+            start = end;
         }
-        drop(interned);
-
-        // Sort the dictionary so prefixes are ranges; remap ids.
-        let mut order: Vec<u32> = (0..dict.len() as u32).collect();
-        order.sort_by(|&a, &b| dict[a as usize].cmp(&dict[b as usize]));
-        let mut remap = vec![0u32; dict.len()];
-        for (new, &old) in order.iter().enumerate() {
-            remap[old as usize] = new as u32;
-        }
-        for t in name_terms.iter_mut() {
-            *t = remap[*t as usize];
-        }
-        let mut sorted_dict: Vec<Box<str>> = Vec::with_capacity(dict.len());
-        let mut sorted_kinds = Vec::with_capacity(dict.len());
-        for &old in &order {
-            sorted_dict.push(std::mem::take(&mut dict[old as usize]).into_boxed_str());
-            sorted_kinds.push(kinds[old as usize]);
-        }
-        let dict = sorted_dict;
-        let kinds = sorted_kinds;
 
         // Postings (each name once per token) and document frequencies.
-        let mut counts = vec![0u32; dict.len()];
+        let mut counts = vec![0u32; ntok];
         for n in &names {
             let r = &name_terms[n.start as usize..(n.start + n.len) as usize];
             for (k, &t) in r.iter().enumerate() {
@@ -183,7 +261,7 @@ impl Index {
                 }
             }
         }
-        let mut post_offsets = Vec::with_capacity(dict.len() + 1);
+        let mut post_offsets = Vec::with_capacity(ntok + 1);
         let mut acc = 0u32;
         post_offsets.push(0);
         for &c in &counts {
@@ -205,39 +283,38 @@ impl Index {
         // Weights: inverse document frequency over names, scaled to
         // [0.25, 1], then the kind's cap.
         let n_names = names.len().max(2) as f64;
-        let weights: Vec<f32> = (0..dict.len())
+        let weights: Vec<f32> = (0..ntok)
             .map(|t| {
                 let df = counts[t].max(1) as f64;
                 let idf = 0.25 + 0.75 * ((n_names / df).ln() / n_names.ln()).clamp(0.0, 1.0);
-                weight_for(&dict[t], kinds[t], idf) as f32
+                weight_for(dict.get(t), kinds[t], idf) as f32
             })
             .collect();
 
-        let keys: Vec<Box<str>> = dict
-            .iter()
-            .map(|t| phonetic_key(t).into_boxed_str())
-            .collect();
+        let mut keys = Packed::with_capacity(dict.bytes(), ntok);
+        for t in 0..ntok {
+            keys.push(&phonetic_key(dict.get(t)));
+        }
         let mut key_map: Vec<(u64, u32)> = Vec::new();
         let mut grams: Vec<u64> = Vec::new();
-        for (id, t) in dict.iter().enumerate() {
-            if !matches!(kinds[id], TokenKind::Word) {
-                continue;
-            }
-            key_map.push((fnv(keys[id].as_bytes()), id as u32));
+        let mut deletions: Vec<(u64, u32)> = Vec::new();
+        for (id, _) in kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, &k)| k == TokenKind::Word)
+        {
+            let t = dict.get(id);
+            key_map.push((fnv(keys.get(id).as_bytes()), id as u32));
             if t.len() >= 4 {
                 grams.extend(trigrams(t).map(|g| (gram_code(g) << 32) | id as u64));
+            }
+            if SHORT.contains(&t.len()) {
+                for_each_deletion(t.as_bytes(), |h| deletions.push((h, id as u32)));
             }
         }
         key_map.sort_unstable();
         grams.sort_unstable();
         grams.dedup();
-
-        let mut deletions: Vec<(u64, u32)> = Vec::new();
-        for (id, t) in dict.iter().enumerate() {
-            if matches!(kinds[id], TokenKind::Word) && SHORT.contains(&t.len()) {
-                for_each_deletion(t.as_bytes(), |h| deletions.push((h, id as u32)));
-            }
-        }
         deletions.sort_unstable();
         deletions.dedup();
 
@@ -262,10 +339,9 @@ impl Index {
     }
 
     fn lookup(&self, text: &str) -> Option<u32> {
-        self.dict
-            .binary_search_by(|t| (**t).cmp(text))
-            .ok()
-            .map(|i| i as u32)
+        let n = self.dict.len();
+        let i = partition(n, |id| self.dict.get(id) < text);
+        (i < n && self.dict.get(i) == text).then_some(i as u32)
     }
 
     /// Weight of a token: the dataset's when the token is known, else by kind.
@@ -330,8 +406,8 @@ impl Index {
 
     fn term(&self, id: usize) -> Term<'_> {
         Term {
-            text: &self.dict[id],
-            key: &self.keys[id],
+            text: self.dict.get(id),
+            key: self.keys.get(id),
             kind: self.kinds[id],
             weight: self.weights[id] as f64,
         }
@@ -364,7 +440,7 @@ impl Index {
                     self.key_map[from..]
                         .iter()
                         .take_while(|e| e.0 == h)
-                        .filter(|e| *self.keys[e.1 as usize] == *t.key)
+                        .filter(|e| self.keys.get(e.1 as usize) == t.key)
                         .map(|e| (e.1, PHONETIC_SIM as f32)),
                 );
                 if t.text.len() >= 4 {
@@ -393,12 +469,14 @@ impl Index {
     }
 
     fn prefix_range(&self, p: &str, out: &mut Vec<(u32, f32)>) {
-        let start = self.dict.partition_point(|t| **t < *p);
-        for id in start..(start + MAX_PREFIX_EXPANSION).min(self.dict.len()) {
-            if !self.dict[id].starts_with(p) {
+        let n = self.dict.len();
+        let start = partition(n, |id| self.dict.get(id) < p);
+        for id in start..(start + MAX_PREFIX_EXPANSION).min(n) {
+            let word = self.dict.get(id);
+            if !word.starts_with(p) {
                 break;
             }
-            let sim = prefix_sim(p.len(), self.dict[id].len());
+            let sim = prefix_sim(p.len(), word.len());
             out.push((id as u32, sim as f32));
         }
     }
@@ -419,7 +497,7 @@ impl Index {
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
-                let s = edit::similarity(t, &self.dict[id as usize]);
+                let s = edit::similarity(t, self.dict.get(id as usize));
                 if s >= MIN_TOKEN_SIM {
                     out.push((id, s as f32));
                 }
@@ -449,7 +527,7 @@ impl Index {
         for list in postings {
             for &e in list {
                 let id = e as u32;
-                if self.dict[id as usize].len().abs_diff(len) <= slack {
+                if self.dict.get(id as usize).len().abs_diff(len) <= slack {
                     *counts.entry(id).or_default() += 1;
                 }
             }
@@ -460,7 +538,7 @@ impl Index {
         let mut cands: Vec<(u32, u16)> = counts.into_iter().filter(|&(_, c)| c >= need).collect();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(id, _) in cands.iter().take(MAX_FUZZY_VERIFY) {
-            let s = edit::similarity(t, &self.dict[id as usize]);
+            let s = edit::similarity(t, self.dict.get(id as usize));
             if s >= MIN_TOKEN_SIM {
                 out.push((id, s as f32));
             }
@@ -699,7 +777,7 @@ impl<'a> SimCache<'a> {
         }
         // Joined pairs need only equal lengths; where one is possible, its
         // query tokens are taken as covered.
-        let len = |id: u32| ix.dict[id as usize].len();
+        let len = |id: u32| ix.dict.get(id as usize).len();
         let kind = |id: u32| ix.kinds[id as usize];
         let q = self.query;
         for i in 0..nq.saturating_sub(1) {
@@ -769,6 +847,21 @@ fn weight_for(text: &str, kind: TokenKind, idf: f64) -> f64 {
     }
 }
 
+/// The first id in `0..n` for which `before` is false (`before` must be
+/// true then false along the ids, as for a sorted slice).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 /// Lengths of the words in the deletion index.
 const SHORT: std::ops::Range<usize> = 4..8;
 
@@ -834,7 +927,7 @@ mod tests {
             let found: Vec<&str> = terms[0]
                 .expansions
                 .iter()
-                .map(|e| &*ix.dict[e.0 as usize])
+                .map(|e| ix.dict.get(e.0 as usize))
                 .collect();
             assert!(found.contains(&want), "{q}: {found:?}");
         }

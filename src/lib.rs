@@ -80,6 +80,7 @@ pub mod matcher;
 pub mod model;
 pub mod normalize;
 pub mod options;
+pub mod packed;
 #[cfg(feature = "build")]
 pub mod read;
 pub mod score;

@@ -18,7 +18,7 @@
 
 use serde::Serialize;
 
-use crate::dataset::{cluster, Dataset};
+use crate::dataset::{cluster, Dataset, FormatError, Store};
 use crate::index::{Index, NameRef, QueryTerm, SimCache};
 use crate::model::{ListId, Party, PartyType};
 use crate::normalize::tokens;
@@ -71,8 +71,15 @@ pub struct TokenPair {
 }
 
 /// One search result.
+///
+/// A summary ([`Screener::search_summaries`]) has no `record`s: what a
+/// result list shows is here without them, and [`Screener::detail`] gives
+/// them by `key`. [`Screener::search`] fills them in when the dataset's
+/// details are loaded (always, for a full dataset file).
 #[derive(Clone, Debug, Serialize)]
 pub struct Match<'a> {
+    /// The party's number in this dataset (for [`Screener::detail`]).
+    pub key: u32,
     /// The source row's own id (CSL `_id`, OFAC `ent_num`).
     pub id: &'a str,
     /// Primary name of the party.
@@ -88,6 +95,10 @@ pub struct Match<'a> {
     pub source: &'static str,
     #[serde(rename = "type")]
     pub party_type: PartyType,
+    /// Distinct ISO-2 countries of the party's addresses.
+    pub countries: Vec<&'a str>,
+    /// The Federal Register notice that listed it, or "".
+    pub citation: &'a str,
     /// Why it matched, and what lowered the score, in words.
     pub reasons: Vec<String>,
     /// Which query token paired with which listed token.
@@ -96,7 +107,8 @@ pub struct Match<'a> {
     /// UTF-16 code units (what JS string indices use).
     pub highlights: Vec<[u32; 2]>,
     /// The party's full record (the listing that matched best).
-    pub record: &'a Party,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Party>,
     /// Every list the party is on, most severe first, each with that
     /// listing's own record.
     pub lists: Vec<OnList<'a>>,
@@ -112,12 +124,15 @@ pub struct OnList<'a> {
     pub code: &'static str,
     /// The list's short name ([`ListId::name`]).
     pub list_name: &'static str,
+    /// The listing's number in the dataset.
+    pub key: u32,
     /// The listing's source id.
     pub id: &'a str,
     /// The listing's primary name.
     pub name: &'a str,
     /// The listing's full record (its list's own fields).
-    pub record: &'a Party,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Party>,
 }
 
 /// A same-name listing of another party, shown as "also on ...".
@@ -126,11 +141,29 @@ pub struct AlsoOn<'a> {
     pub code: &'static str,
     pub list_name: &'static str,
     pub agency: &'static str,
+    pub key: u32,
     pub id: &'a str,
     pub name: &'a str,
     /// Why it is shown, and why it was not merged, in words.
     pub reason: String,
-    pub record: &'a Party,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Party>,
+}
+
+/// A party's full records: what [`Screener::detail`] gives for a result's
+/// `key`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Detail<'a> {
+    pub key: u32,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The code of the most severe list of the party's cluster.
+    pub source: &'static str,
+    #[serde(rename = "type")]
+    pub party_type: PartyType,
+    pub record: Party,
+    pub lists: Vec<OnList<'a>>,
+    pub also_on: Vec<AlsoOn<'a>>,
 }
 
 /// The result of [`Screener::compare`].
@@ -146,34 +179,57 @@ pub struct Comparison {
 
 /// A dataset with its search index.
 pub struct Screener {
-    dataset: Dataset,
+    store: Store,
     index: Index,
     /// Members of each cluster with more than one, most severe list first.
     members: std::collections::HashMap<u32, Vec<u32>>,
 }
 
 impl Screener {
-    /// Indexes a dataset.
-    pub fn new(dataset: Dataset) -> Screener {
-        let index = Index::build(&dataset.parties);
+    /// A screener over a dataset file's bytes: a full file, or a search
+    /// file whose details come later ([`Screener::attach_details`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Screener, FormatError> {
+        let (store, tokens) = Store::open(bytes)?;
+        let owners: Vec<(u32, u32)> = (0..store.len() as u32)
+            .flat_map(|i| {
+                let n = store.aliases(i).count() as u32;
+                (0..=n).map(move |w| (i, w))
+            })
+            .collect();
+        let index = Index::from_tokens(tokens, &owners);
         let mut members: std::collections::HashMap<u32, Vec<u32>> = Default::default();
-        for (i, p) in dataset.parties.iter().enumerate() {
-            if p.group as usize != i {
-                members
-                    .entry(p.group)
-                    .or_insert_with(|| vec![p.group])
-                    .push(i as u32);
+        for i in 0..store.len() as u32 {
+            let g = store.group(i);
+            if g != i {
+                members.entry(g).or_insert_with(|| vec![g]).push(i);
             }
         }
-        let parties = &dataset.parties;
         for m in members.values_mut() {
-            m.sort_by_key(|&i| (parties[i as usize].list.severity(), i));
+            m.sort_by_key(|&i| (store.list(i).severity(), i));
         }
-        Screener {
-            dataset,
+        Ok(Screener {
+            store,
             index,
             members,
+        })
+    }
+
+    /// Indexes a dataset (encoding it, then loading it as a file would be).
+    ///
+    /// Panics if `dataset` breaks the format's invariants (a list count
+    /// that differs from its parties, a cluster that is not a root):
+    /// datasets from [`crate::dataset::build`] never do. Untrusted bytes go
+    /// through [`Screener::from_bytes`].
+    pub fn new(dataset: Dataset) -> Screener {
+        match Screener::from_bytes(&dataset.to_bytes()) {
+            Ok(s) => s,
+            Err(e) => panic!("an encoded dataset does not load: {e}"),
         }
+    }
+
+    /// Attaches the details part (`entity-screen split`'s details file).
+    pub fn attach_details(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
+        self.store.attach_details(bytes)
     }
 
     /// The parties of `group`, most severe list first (the group alone when
@@ -186,8 +242,61 @@ impl Screener {
     }
 
     /// The dataset searched.
-    pub fn dataset(&self) -> &Dataset {
-        &self.dataset
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Ranked matches for `query` as [`Screener::search_summaries`] gives
+    /// them, with every listing's full record when the details are loaded.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+        let mut out = self.search_summaries(query, options);
+        if self.store.has_details() {
+            for m in out.iter_mut() {
+                self.fill_records(m);
+            }
+        }
+        out
+    }
+
+    /// Adds the full records to a summary (nothing while the details are
+    /// not loaded).
+    pub fn fill_records(&self, m: &mut Match<'_>) {
+        m.record = self.store.record(m.key);
+        for l in m.lists.iter_mut() {
+            l.record = self.store.record(l.key);
+        }
+        for a in m.also_on.iter_mut() {
+            a.record = self.store.record(a.key);
+        }
+    }
+
+    /// The full records of party `key` and of its cluster and same-name
+    /// listings, or `None` for a key out of range or while the details are
+    /// not loaded.
+    pub fn detail(&self, key: u32) -> Option<Detail<'_>> {
+        if key as usize >= self.store.len() {
+            return None;
+        }
+        let record = self.store.record(key)?;
+        let (mut lists, mut also_on) = self.listings(key);
+        for l in lists.iter_mut() {
+            l.record = self.store.record(l.key);
+        }
+        for a in also_on.iter_mut() {
+            a.record = self.store.record(a.key);
+        }
+        Some(Detail {
+            key,
+            id: self.store.id(key),
+            name: self.store.name(key),
+            source: lists
+                .first()
+                .map_or(self.store.list(key).code(), |l| l.code),
+            party_type: self.store.party_type(key),
+            record,
+            lists,
+            also_on,
+        })
     }
 
     /// Ranked matches for `query`, best first: at most `options.limit`, each
@@ -197,7 +306,9 @@ impl Screener {
     /// an exact-name search: it matches only names equal to it after
     /// normalisation (case, accents, script, punctuation, legal form), each
     /// at score 1, for users who know the exact name and want no fuzz.
-    pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
+    ///
+    /// Summaries: no `record`s (see [`Match`]); what crosses to the browser.
+    pub fn search_summaries(&self, query: &str, options: &SearchOptions) -> Vec<Match<'_>> {
         if let Some(name) = quoted(query) {
             return self.search_exact(name, options);
         }
@@ -262,12 +373,11 @@ impl Screener {
         best: Vec<(u32, u32, T)>,
         score: impl Fn(&T) -> f64,
     ) -> Vec<(u32, u32, T)> {
-        let parties = &self.dataset.parties;
-        let sev = |i: u32| parties[i as usize].list.severity();
+        let sev = |i: u32| self.store.list(i).severity();
         let mut by_group: std::collections::HashMap<u32, usize> = Default::default();
         let mut kept: Vec<(u32, u32, T)> = Vec::new();
         for (party, n, scored) in best {
-            let g = parties[party as usize].group;
+            let g = self.store.group(party);
             match by_group.get(&g) {
                 Some(&k) => {
                     let (kp, _, ks) = &kept[k];
@@ -318,26 +428,23 @@ impl Screener {
 
     /// Whether indexed name `n` passes the list, type and country filters.
     fn allowed(&self, n: &NameRef, options: &SearchOptions) -> bool {
-        let p = &self.dataset.parties[n.party as usize];
-        (options.lists.is_empty() || options.lists.contains(&p.list))
-            && (options.types.is_empty() || options.types.contains(&p.party_type))
+        let st = &self.store;
+        let p = n.party;
+        (options.lists.is_empty() || options.lists.contains(&st.list(p)))
+            && (options.types.is_empty() || options.types.contains(&st.party_type(p)))
             && (options.countries.is_empty()
-                || p.addresses.iter().any(|a| {
+                || st.countries(p).any(|country| {
                     options
                         .countries
                         .iter()
-                        .any(|c| c.trim().eq_ignore_ascii_case(&a.country))
+                        .any(|c| c.trim().eq_ignore_ascii_case(country))
                 }))
     }
 
     fn explain(&self, party: u32, n: u32, qterms: &[Term], scored: Scored) -> Match<'_> {
-        let p = &self.dataset.parties[party as usize];
-        let which = self.index.names[n as usize].which as usize;
-        let matched_name: &str = if which == 0 {
-            &p.name
-        } else {
-            &p.aliases[which - 1]
-        };
+        let st = &self.store;
+        let which = self.index.names[n as usize].which;
+        let matched_name = st.name_of(party, which);
         let listed = self.index.name_terms(n as usize);
         let pairs = token_pairs(qterms, &listed, &scored);
         let mut reasons = Vec::new();
@@ -359,62 +466,71 @@ impl Screener {
             }
         }
         highlights.sort_unstable();
-        let parties = &self.dataset.parties;
-        let members = self.group_members(p.group);
+        let (lists, also_on) = self.listings(party);
+        let source = lists.first().map_or(st.list(party).code(), |l| l.code);
+        Match {
+            key: party,
+            id: st.id(party),
+            name: st.name(party),
+            matched_name,
+            matched_alias: which > 0,
+            score: round3(scored.score),
+            source,
+            party_type: st.party_type(party),
+            countries: st.countries(party).collect(),
+            citation: st.citation(party),
+            reasons,
+            pairs,
+            highlights,
+            record: None,
+            lists,
+            also_on,
+        }
+    }
+
+    /// Every listing of `party`'s cluster, most severe first, and the
+    /// same-name listings not merged with it, without records.
+    fn listings(&self, party: u32) -> (Vec<OnList<'_>>, Vec<AlsoOn<'_>>) {
+        let st = &self.store;
+        let members = self.group_members(st.group(party));
         let lists: Vec<OnList<'_>> = members
             .iter()
-            .map(|&i| {
-                let q = &parties[i as usize];
-                OnList {
-                    code: q.list.code(),
-                    list_name: q.list.name(),
-                    id: &q.id,
-                    name: &q.name,
-                    record: q,
-                }
+            .map(|&i| OnList {
+                code: st.list(i).code(),
+                list_name: st.list(i).name(),
+                key: i,
+                id: st.id(i),
+                name: st.name(i),
+                record: None,
             })
             .collect();
         let mut other_groups: Vec<u32> = members
             .iter()
-            .flat_map(|&i| parties[i as usize].also.iter().copied())
+            .flat_map(|&i| st.also(i).iter().copied())
             .collect();
         other_groups.sort_unstable();
         other_groups.dedup();
         let mut also_on = Vec::new();
         for g in other_groups {
             for i in self.group_members(g) {
-                let q = &parties[i as usize];
-                if members.iter().any(|&m| parties[m as usize].list == q.list) {
+                let q = st.list(i);
+                if members.iter().any(|&m| st.list(m) == q) {
                     continue;
                 }
                 also_on.push(AlsoOn {
-                    code: q.list.code(),
-                    list_name: q.list.name(),
-                    agency: q.list.agency(),
-                    id: &q.id,
-                    name: &q.name,
-                    reason: cluster::not_merged_reason(p, q),
-                    record: q,
+                    code: q.code(),
+                    list_name: q.name(),
+                    agency: q.agency(),
+                    key: i,
+                    id: st.id(i),
+                    name: st.name(i),
+                    reason: cluster::not_merged_reason(st.list(party), q),
+                    record: None,
                 });
             }
         }
-        also_on.sort_by_key(|a| (a.record.list.severity(), a.id));
-        let source = lists.first().map_or(p.list.code(), |l| l.code);
-        Match {
-            id: &p.id,
-            name: &p.name,
-            matched_name,
-            matched_alias: which > 0,
-            score: round3(scored.score),
-            source,
-            party_type: p.party_type,
-            reasons,
-            pairs,
-            highlights,
-            record: p,
-            lists,
-            also_on,
-        }
+        also_on.sort_by_key(|a| (st.list(a.key).severity(), a.id));
+        (lists, also_on)
     }
 
     /// Scores two names against each other with this dataset's word weights

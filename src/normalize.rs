@@ -39,6 +39,14 @@ pub const MAX_TOKENS: usize = 32;
 /// Bytes kept per token (a run of letters longer than this is cut).
 pub const MAX_TOKEN_BYTES: usize = 48;
 
+/// The version of what [`tokens`] produces. Datasets store the tokens of
+/// their names (the search index is derived from them at load), so a
+/// dataset whose tokens came from another version is refused
+/// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
+/// searched with queries normalised differently. Bump it with any change to
+/// the tokens a name gives.
+pub const VERSION: u32 = 1;
+
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {

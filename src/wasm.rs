@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use crate::batch::audit::{sha256_hex, Audit, InputRef};
 use crate::batch::input::{self, InputSpec};
 use crate::batch::{self, csv, BatchRow, RowInput, Status};
-use crate::dataset::{summary, Dataset};
+use crate::dataset::summary;
 use crate::matcher::{self, SearchOptions, DEFAULT_THRESHOLD};
 use crate::options::SearchRequest;
 
@@ -101,17 +101,32 @@ pub struct WasmScreener {
 }
 
 impl WasmScreener {
-    fn of(dataset: Dataset, sha256: Option<String>) -> WasmScreener {
+    fn of(screener: matcher::Screener, sha256: Option<String>) -> WasmScreener {
         let cell = OnceCell::new();
         if let Some(h) = sha256 {
             let _ = cell.set(h);
         }
         WasmScreener {
-            screener: matcher::Screener::new(dataset),
+            screener,
             sha256: cell,
         }
     }
+
+    /// Batch screening shows and fingerprints whole records: it waits for
+    /// the details.
+    fn need_details(&self) -> Result<(), JsError> {
+        if self.screener.store().has_details() {
+            Ok(())
+        } else {
+            Err(js_error(DETAILS_PENDING))
+        }
+    }
 }
+
+/// The message of every call that needs the details before they are
+/// attached; the JS side waits for them when it sees it.
+const DETAILS_PENDING: &str =
+    "details not loaded yet: attach the dataset's details file (attachDetails) first";
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
@@ -122,8 +137,9 @@ impl WasmScreener {
     pub fn new() -> Result<WasmScreener, JsError> {
         #[cfg(feature = "embed")]
         {
-            let dataset = Dataset::embedded().map_err(js_error)?;
-            Ok(WasmScreener::of(dataset, None))
+            let screener =
+                matcher::Screener::from_bytes(crate::dataset::EMBEDDED).map_err(js_error)?;
+            Ok(WasmScreener::of(screener, None))
         }
         #[cfg(not(feature = "embed"))]
         Err(js_error(
@@ -131,14 +147,31 @@ impl WasmScreener {
         ))
     }
 
-    /// A screener over a dataset file's bytes (`entity-screen build --out`).
+    /// A screener over a dataset file's bytes: a search file
+    /// (`entity-screen split`; its details come later, by
+    /// [`WasmScreener::attach_details`]) or a full file (`entity-screen
+    /// build --out`). Search works at once.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<WasmScreener, JsError> {
-        let dataset = Dataset::from_bytes(bytes).map_err(js_error)?;
-        Ok(WasmScreener::of(dataset, Some(sha256_hex(bytes))))
+        let screener = matcher::Screener::from_bytes(bytes).map_err(js_error)?;
+        Ok(WasmScreener::of(screener, Some(sha256_hex(bytes))))
     }
 
-    /// Ranked matches, best first, as an array of plain objects.
+    /// Attaches the details file split from the same dataset; an Error if
+    /// it belongs to another dataset or is damaged.
+    #[wasm_bindgen(js_name = attachDetails)]
+    pub fn attach_details(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.screener.attach_details(bytes).map_err(js_error)
+    }
+
+    /// Whether the details are attached (`detail` and `screenRows` work).
+    #[wasm_bindgen(js_name = hasDetails)]
+    pub fn has_details(&self) -> bool {
+        self.screener.store().has_details()
+    }
+
+    /// Ranked matches, best first, as an array of plain objects: summaries,
+    /// without records (`detail(key)` gives those).
     ///
     /// `query` must be a string; a lone UTF-16 surrogate in it arrives as
     /// U+FFFD (the encoder replaces it), so no JS string can make this panic.
@@ -155,7 +188,7 @@ impl WasmScreener {
         };
         // A browser search box is typed into: prefix mode unless told.
         let options = options.parse(true).map_err(js_error)?;
-        to_js(&self.screener.search(&query, &options))
+        to_js(&self.screener.search_summaries(&query, &options))
     }
 
     /// Scores two names against each other: `{score, match, reasons, pairs}`.
@@ -166,15 +199,18 @@ impl WasmScreener {
         to_js(&self.screener.compare(&a, &b))
     }
 
-    /// The full record of the party with this id (the `record` of its
-    /// search results), or `null` when no party has it. A linear scan: it
-    /// runs once per detail view opened, not per keystroke.
-    pub fn detail(&self, id: JsValue) -> Result<JsValue, JsError> {
-        let id = id
-            .as_string()
-            .ok_or_else(|| js_error("detail takes a record id (a string)"))?;
-        match self.screener.dataset().parties.iter().find(|p| p.id == id) {
-            Some(party) => to_js(party),
+    /// The full records of the party a result's `key` names: `{key, id,
+    /// name, source, type, record, lists, also_on}` with a `record` in each
+    /// listing, or `null` for a key no party has. An Error starting
+    /// "details not loaded" before `attachDetails`.
+    pub fn detail(&self, key: JsValue) -> Result<JsValue, JsError> {
+        let key = key
+            .as_f64()
+            .filter(|k| k.fract() == 0.0 && *k >= 0.0 && *k <= f64::from(u32::MAX))
+            .ok_or_else(|| js_error("detail takes a result's key (a whole number)"))?;
+        self.need_details()?;
+        match self.screener.detail(key as u32) {
+            Some(d) => to_js(&d),
             None => Ok(JsValue::NULL),
         }
     }
@@ -184,7 +220,8 @@ impl WasmScreener {
     /// URL, one-line meaning, severity, "as of" date, party count and
     /// source files.
     pub fn info(&self) -> Result<JsValue, JsError> {
-        to_js(&summary::summary(self.screener.dataset()))
+        let store = self.screener.store();
+        to_js(&summary::summary(store.label(), store.lists()))
     }
 
     /// The score at or above which a pair counts as a match.
@@ -237,6 +274,7 @@ impl WasmScreener {
     /// to false and `limit` to 10.
     #[wasm_bindgen(js_name = screenRows)]
     pub fn screen_rows(&self, rows: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        self.need_details()?;
         let rows: Vec<RowInput> = from_js(rows, "rows")?;
         let options = if options.is_undefined() || options.is_null() {
             batch_options(None)?
@@ -259,7 +297,8 @@ impl WasmScreener {
         let options = batch_options(req.options)?;
         let sha = self.sha256.get_or_init(embedded_sha256);
         let mut audit = Audit::new(
-            self.screener.dataset(),
+            self.screener.store().label(),
+            self.screener.store().lists(),
             sha,
             &options,
             req.country_column,

@@ -470,13 +470,25 @@ fn with_header(payload: &[u8]) -> Vec<u8> {
     b
 }
 
+/// A file of one search section with this body (under 128 bytes), so the
+/// section parser itself is tested.
+fn search_file(body: &[u8]) -> Vec<u8> {
+    assert!(body.len() < 128);
+    let mut p = vec![1, 1, body.len() as u8];
+    p.extend_from_slice(body);
+    with_header(&p)
+}
+
+/// The normaliser version byte a search section must carry.
+const NV: u8 = entity_screen::normalize::VERSION as u8;
+
 #[test]
 fn decode_rejects_a_huge_count_without_allocating_it() {
-    // 1 string (""), label 0, then a list count of u64::MAX.
-    let mut p = vec![1, 0, 0];
+    // 1 string (""), normaliser version, label 0, then a list count of u64::MAX.
+    let mut p = vec![1, 0, NV, 0];
     p.extend_from_slice(&[0xff; 9]);
     p.push(0x01);
-    let e = Dataset::from_bytes(&with_header(&p)).unwrap_err();
+    let e = Dataset::from_bytes(&search_file(&p)).unwrap_err();
     assert!(
         matches!(
             e,
@@ -488,13 +500,13 @@ fn decode_rejects_a_huge_count_without_allocating_it() {
         "{e:?}"
     );
     // A string length beyond the payload.
-    let e = Dataset::from_bytes(&with_header(&[1, 0xff, 0xff, 0xff, 0x7f])).unwrap_err();
+    let e = Dataset::from_bytes(&search_file(&[1, 0xff, 0xff, 0xff, 0x7f])).unwrap_err();
     assert!(matches!(e, FormatError::Malformed { .. }), "{e:?}");
 }
 
 #[test]
 fn decode_rejects_invalid_utf8_and_bad_string_ids() {
-    let e = Dataset::from_bytes(&with_header(&[2, 0, 1, 0xff, 0, 0, 0])).unwrap_err();
+    let e = Dataset::from_bytes(&search_file(&[2, 0, 1, 0xff, NV, 0, 0])).unwrap_err();
     assert!(
         matches!(
             e,
@@ -505,7 +517,7 @@ fn decode_rejects_invalid_utf8_and_bad_string_ids() {
         ),
         "{e:?}"
     );
-    let e = Dataset::from_bytes(&with_header(&[1, 0, 7, 0, 0])).unwrap_err();
+    let e = Dataset::from_bytes(&search_file(&[1, 0, NV, 7, 0, 0])).unwrap_err();
     assert!(
         matches!(e, FormatError::Malformed { what: "label", .. }),
         "{e:?}"

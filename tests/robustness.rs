@@ -5,13 +5,13 @@
 
 use std::sync::OnceLock;
 
+use entity_screen::dataset::EMBEDDED;
 use entity_screen::{Dataset, ListId, Match, PartyType, Screener, SearchOptions};
 use proptest::prelude::*;
 
 fn screener() -> &'static Screener {
     static SCREENER: OnceLock<Screener> = OnceLock::new();
-    SCREENER
-        .get_or_init(|| Screener::new(Dataset::embedded().expect("the embedded dataset decodes")))
+    SCREENER.get_or_init(|| Screener::from_bytes(EMBEDDED).expect("the embedded dataset loads"))
 }
 
 /// Every option combination a query can meet: default, search-as-you-type,
@@ -240,8 +240,8 @@ fn assert_threshold_only_filters(q: &str, t: f64, prefix: bool) -> Result<(), Te
 /// A listed name the way a user might type it: possibly one letter dropped,
 /// two neighbours swapped, or cut short.
 fn real_query() -> impl Strategy<Value = String> {
-    let names: Vec<String> = screener()
-        .dataset()
+    let names: Vec<String> = Dataset::embedded()
+        .expect("the embedded dataset decodes")
         .parties
         .iter()
         .flat_map(|p| p.names().map(str::to_string))

@@ -86,7 +86,7 @@ fn die(msg: impl std::fmt::Display) -> ! {
 /// Bytes to a ready screener: everything a page or the CLI does before the
 /// first search.
 fn start(bytes: &[u8]) -> Screener {
-    Screener::new(Dataset::from_bytes(bytes).unwrap_or_else(|e| die(e)))
+    Screener::from_bytes(bytes).unwrap_or_else(|e| die(e))
 }
 
 /// The default dataset with every party followed by three copies of it
@@ -178,7 +178,8 @@ fn measure(name: &str, bytes: &[u8], args: &Args) -> Value {
     }
     let screener = screener.expect("at least one run");
     starts.sort();
-    let ds = screener.dataset();
+    let owned = Dataset::from_bytes(bytes).expect("the dataset decodes");
+    let ds = &owned;
     let parties = ds.parties.len();
     let names: usize = ds.parties.iter().map(|p| 1 + p.aliases.len()).sum();
     let cases = queries(ds, args.queries, &Rng::new(args.seed).fork("perturbed"));

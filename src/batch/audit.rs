@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{Status, EXACT_SCORE, STRONG_CUTOFF};
-use crate::dataset::Dataset;
 use crate::matcher::SearchOptions;
+use crate::model::ListInfo;
 
 /// The software that screened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,15 +137,15 @@ impl Audit {
     /// hash to `dataset_sha256`) with `options`; counts start at zero and
     /// `input.rows` is the caller's to keep in step ([`Audit::count`]).
     pub fn new(
-        dataset: &Dataset,
+        label: &str,
+        lists: &[ListInfo],
         dataset_sha256: &str,
         options: &SearchOptions,
         country_column: Option<String>,
         input: InputRef,
         generated_at: String,
     ) -> Audit {
-        let lists = dataset
-            .lists
+        let lists = lists
             .iter()
             .filter(|l| options.lists.is_empty() || options.lists.contains(&l.list))
             .map(|l| ListSearched {
@@ -160,7 +160,7 @@ impl Audit {
             generated_at,
             software: Software::this(),
             dataset: DatasetRef {
-                label: dataset.label.clone(),
+                label: label.to_string(),
                 sha256: dataset_sha256.to_string(),
             },
             lists,

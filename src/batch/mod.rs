@@ -163,12 +163,7 @@ impl RowMatch {
             score: m.score,
             lists: m.lists.iter().map(|l| l.code.to_string()).collect(),
             party_type: m.party_type.as_str().to_string(),
-            countries: m
-                .record
-                .countries()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            countries: m.countries.iter().map(|c| c.to_string()).collect(),
             reasons: m.reasons.clone(),
         }
     }
@@ -274,7 +269,11 @@ fn listing_fingerprint(matches: &[Match]) -> String {
     // Every listing of every matched party: a party added to one more list
     // (or taken off one) changes the fingerprint too.
     for l in matches.iter().flat_map(|m| &m.lists) {
-        let p = l.record;
+        // Batch screening runs with the details loaded (the wasm refuses
+        // to screen rows before), so every listing has its record.
+        let Some(p) = &l.record else {
+            continue;
+        };
         key.clear();
         for part in [l.code, &p.id, &p.name, &p.federal_register_notice]
             .into_iter()

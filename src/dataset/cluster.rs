@@ -115,17 +115,17 @@ pub fn assign(parties: &mut [Party]) {
 }
 
 /// Why two same-name listings were not merged, in words.
-pub fn not_merged_reason(a: &Party, b: &Party) -> String {
-    if a.list.department() != b.list.department() {
+pub fn not_merged_reason(a: ListId, b: ListId) -> String {
+    if a.department() != b.department() {
         format!(
             "same name as listed by {} on {}; not merged: another department, and a name alone does not prove the same party",
-            b.list.agency(),
-            b.list.code()
+            b.agency(),
+            b.code()
         )
     } else {
         format!(
             "same name on {}; not merged: no address country in common",
-            b.list.code()
+            b.code()
         )
     }
 }

@@ -1,88 +1,124 @@
 //! The binary dataset format (`.esd`): compact, deterministic, versioned, and
-//! safe to decode from untrusted bytes.
+//! safe to load from untrusted bytes.
 //!
-//! # Byte layout (version 2)
+//! # Two parts: what a search needs, and the details
 //!
-//! Version 2 added the six lists beyond the CSL (list bytes 13 to 18), the
-//! provenance table and, per party, status, equipment, the FR date, the
-//! provenance profile, the cluster and the "also on" clusters. Version 1
-//! files are refused with [`FormatError::UnsupportedVersion`].
+//! A dataset has a **search part** (names, aliases, list, type, countries,
+//! citation, clusters, and the tokens of every name, from which the search
+//! index is derived without normalising a name again) and a **details
+//! part** (addresses, remarks, ids, programs, licence texts, provenance:
+//! what a detail view shows). A file holds one part or both:
+//!
+//! * a full file (`entity-screen build --out`) holds both, for the CLI and
+//!   the embedded default;
+//! * `entity-screen split` writes the two parts as two files for the web:
+//!   the widget searches as soon as the search file has arrived and attaches
+//!   the details when they do. Two whole files rather than one streamed
+//!   file, because SRI is checked on a whole body: a streamed file could not
+//!   be searched before its integrity is known. The details file names the
+//!   search part it belongs to (by checksum), so a mismatched pair is refused.
+//!
+//! # Byte layout (version 3)
+//!
+//! Version 3 split the parts, made the search part columnar and stored the
+//! name tokens. Older files are refused with
+//! [`FormatError::UnsupportedVersion`].
 //!
 //! All integers are little-endian; `varint` is unsigned LEB128 (7 bits per
-//! byte, low group first, high bit set on every byte but the last, at most
-//! 10 bytes, no over-long forms checked beyond that), `str` is a varint index
-//! into the string table.
+//! byte, low group first, high bit on every byte but the last, at most 10
+//! bytes). `text` is a varint byte length then that many UTF-8 bytes, stored
+//! in place (names and ids: unique, and better compressed side by side than
+//! through a table); `str` is a varint index into the part's string table
+//! (repeated values: countries, citations, programs, licence texts).
 //!
 //! ```text
 //! header (28 bytes)
 //!   0   8  label      b"ESCREEN\0"
 //!   8   4  version    u32, = FORMAT_VERSION
-//!  12   8  length     u64, payload length in bytes; the file is exactly 28 + length bytes
-//!  20   8  checksum   u64, FNV-1a 64 of the payload bytes
+//!  12   8  length     u64, payload length; the file is exactly 28 + length bytes
+//!  20   8  checksum   u64, FNV-1a 64 of the payload
 //! payload
-//!   strings:  varint n, then n varint byte lengths, then the n strings'
-//!             UTF-8 bytes back to back. String 0 is always "". Strings are
-//!             ordered by descending use count, ties by first use, so the
-//!             commonest strings get one-byte ids.
-//!   label:    str
-//!   lists:    varint n, then n times:
-//!               u8 list (index in ListId::ALL), str as_of, varint count,
-//!               varint m, then m times: str name, str sha256, str as_of
-//!   provenance profiles: varint n, then n times: varint k, then k times
-//!             str field, str file, str as_of (distinct per-field source
-//!             lists, shared by the parties that have them)
-//!   parties:  varint n, then n times:
-//!               u8 list, u8 type (index in PartyType::ALL), str id, str name,
-//!               aliases:   varint k, k str
-//!               addresses: varint k, k times: str text, str country
-//!               programs:  varint k, k str
-//!               str federal_register_notice, str start_date, str end_date,
-//!               str standard_order, str license_requirement,
-//!               str license_policy, str title, str remarks
-//!               ids:       varint k, k times: str kind, str number, str country
-//!               dates_of_birth, places_of_birth, nationalities,
-//!               citizenships: each varint k, k str
-//!               vessel:    u8 0 (none) or 1, then str call_sign,
-//!                          str vessel_type, str gross_tonnage,
-//!                          str gross_registered_tonnage, str flag, str owner
-//!               str source_list_url, str source_information_url
-//!               str status, str equipment, str federal_register_date
-//!               varint provenance: 0 none, else 1 + profile index
-//!               varint group: index of the cluster's first party
-//!               also: varint k, k varint group
+//!   varint k (1 or 2), then k sections, tags strictly increasing:
+//!     u8 tag (1 search, 2 details), varint length, that many bytes
+//!
+//! strings (both parts): varint n, n varint byte lengths, then the n
+//!   strings' UTF-8 bytes back to back. String 0 is "". Ordered by
+//!   descending use, ties by first use (common strings get one-byte ids).
+//!
+//! search section
+//!   strings
+//!   varint normaliser   normalize::VERSION the tokens were made with
+//!   str label
+//!   lists:   varint n, n times: u8 list (index in ListId::ALL, strictly
+//!            increasing), str as_of, varint count, varint m,
+//!            m times: str name, str sha256, str as_of
+//!   varint n parties, then one column after another, n entries each:
+//!     list      u8       (a declared list)
+//!     type      u8       (index in PartyType::ALL)
+//!     id        text
+//!     name      text
+//!     aliases   varint k, then (after all n counts) the aliases as text
+//!     countries varint k, then the countries as str
+//!     citation  str      (Federal Register notice)
+//!     group     varint   own index minus the cluster's first party's
+//!     also      varint k, then the groups as varint
+//!   tokens:  varint t, t times: varint shared prefix length with the
+//!            previous token, varint suffix length, suffix bytes;
+//!            then t u8 kinds (index in TokenKind::ALL)
+//!   names:   for each name (parties in order, primary then aliases):
+//!            varint k, k varint token ids
+//!
+//! details section
+//!   u64 link   FNV-1a 64 of the search section's bytes it belongs to
+//!   strings
+//!   provenance profiles: varint n, n times: varint k, k times str field,
+//!            str file, str as_of
+//!   varint n (= the search part's parties), then n records, each a varint
+//!   byte length and:
+//!     addresses varint k, k times str text, str country
+//!     programs  varint k, k str
+//!     str start_date, end_date, standard_order, license_requirement,
+//!         license_policy, title, remarks
+//!     ids       varint k, k times str kind, str number, str country
+//!     dates_of_birth, places_of_birth, nationalities, citizenships:
+//!               each varint k, k str
+//!     vessel    u8 0, or 1 then str call_sign, vessel_type, gross_tonnage,
+//!               gross_registered_tonnage, flag, owner
+//!     str source_list_url, source_information_url, status, equipment,
+//!         federal_register_date
+//!     varint provenance: 0 none, else 1 + profile index
 //! ```
 //!
-//! The payload must be consumed exactly; each list's `count` must equal the
-//! number of its parties; a party's group is its own index or that of an
-//! earlier party whose group is itself; every "also" group is such a group.
+//! # Loading untrusted bytes
 //!
-//! # Decoding untrusted bytes
-//!
-//! [`decode`] never panics and never allocates more than the input could
-//! describe: every read is bounds-checked, and every count is checked against
-//! the bytes left (each element takes at least one byte) before anything is
-//! reserved. Failures are [`FormatError`]s saying what failed and where.
-//!
-//! # Speed
-//!
-//! The string table is validated as UTF-8 in one pass and borrowed from the
-//! input; records then copy strings by id, one allocation per field. The
-//! default dataset (6.5 MB, 21,000 parties) decodes in about 40 ms natively
-//! in release mode (see `data/README.md` for how it was measured).
+//! [`crate::dataset::store::Store`] checks everything once, at load, in one
+//! pass: every read is bounds-checked; every count is checked against the
+//! bytes left before anything is reserved (each element takes at least one
+//! byte); lists are declared once and parties are only on declared lists,
+//! with counts that agree; tokens are sorted and distinct, every token id
+//! in range; clusters point at cluster roots; the text a details record
+//! would copy is summed and bounded by the file's size, so a record that
+//! refers to one long string many times is refused instead of costing
+//! memory. Loading therefore costs time and memory in proportion to the
+//! file, whatever it says; failures are [`FormatError`]s saying what failed
+//! and where. After that, access needs no further checks that can fail.
 
 use std::fmt;
 
 use super::Dataset;
-use crate::model::{
-    Address, FieldSource, IdDocument, ListId, ListInfo, Party, PartyType, SourceFile, Vessel,
-};
+use crate::index::NameTokens;
+use crate::model::{FieldSource, Party, PartyType};
+use crate::normalize::TokenKind;
 
 /// The 8-byte label every dataset starts with.
 pub const MAGIC: [u8; 8] = *b"ESCREEN\0";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Header size in bytes.
 pub const HEADER_LEN: usize = 28;
+/// Section tags.
+pub(crate) const SEARCH: u8 = 1;
+pub(crate) const DETAILS: u8 = 2;
 
 /// Why bytes are not a dataset this build can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +135,14 @@ pub enum FormatError {
     TrailingBytes { expected: u64, found: u64 },
     /// The payload does not match its checksum: damaged in transit or storage.
     ChecksumMismatch { stored: u64, computed: u64 },
+    /// A dataset's tokens were made by another version of the normaliser:
+    /// queries would be normalised differently from the names.
+    NormalizerMismatch { found: u32, supported: u32 },
+    /// A file without the part asked for (a details file given as the
+    /// dataset, or a search file given as details).
+    MissingPart { part: &'static str },
+    /// A details file that belongs to another dataset's search part.
+    DetailsMismatch,
     /// The payload is inconsistent (a bad count, index, tag or UTF-8) at `offset`
     /// (from the start of the payload).
     Malformed { what: &'static str, offset: usize },
@@ -131,6 +175,18 @@ impl fmt::Display for FormatError {
                 f,
                 "dataset checksum mismatch (stored {stored:016x}, computed {computed:016x}): the file is damaged, fetch or copy it again"
             ),
+            FormatError::NormalizerMismatch { found, supported } => write!(
+                f,
+                "dataset was built with name normaliser version {found}, this build uses version {supported}; rebuild the dataset with this version's `entity-screen build`"
+            ),
+            FormatError::MissingPart { part } => write!(
+                f,
+                "dataset file has no {part} part; give the file `entity-screen build` or `entity-screen split` wrote for it"
+            ),
+            FormatError::DetailsMismatch => write!(
+                f,
+                "details file belongs to another dataset (its link does not match this dataset's search part); give the details file split from the same build"
+            ),
             FormatError::Malformed { what, offset } => write!(
                 f,
                 "dataset is malformed: {what} at payload offset {offset}; it was not written by a compatible `entity-screen build`, rebuild it"
@@ -153,10 +209,30 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 
 // ---------------------------------------------------------------- encoding
 
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_text(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A part's string table while encoding: every string seen, then ranked.
+#[derive(Default)]
 struct Strings<'a> {
     /// (first use, count) per distinct string.
     uses: std::collections::HashMap<&'a str, (usize, usize)>,
     order: Vec<&'a str>,
+    ids: std::collections::HashMap<&'a str, u64>,
 }
 
 impl<'a> Strings<'a> {
@@ -168,6 +244,164 @@ impl<'a> Strings<'a> {
         }
         e.1 += 1;
     }
+
+    /// Ranks the strings ("" first, then by descending count, ties by
+    /// first use) and writes the table.
+    fn write(&mut self, out: &mut Vec<u8>) {
+        self.see("");
+        let mut ranked: Vec<(&str, usize, usize)> = self
+            .order
+            .iter()
+            .map(|s| {
+                let (first, count) = self.uses.get(s).copied().unwrap_or((0, 0));
+                (*s, first, count)
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            (!a.0.is_empty())
+                .cmp(&!b.0.is_empty())
+                .then(b.2.cmp(&a.2))
+                .then(a.1.cmp(&b.1))
+        });
+        put_varint(out, ranked.len() as u64);
+        for (s, _, _) in &ranked {
+            put_varint(out, s.len() as u64);
+        }
+        for (s, _, _) in &ranked {
+            out.extend_from_slice(s.as_bytes());
+        }
+        self.ids = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _, _))| (*s, i as u64))
+            .collect();
+    }
+
+    fn put(&self, out: &mut Vec<u8>, s: &str) {
+        put_varint(out, self.ids.get(s).copied().unwrap_or(0));
+    }
+
+    fn put_all(&self, out: &mut Vec<u8>, v: &[String]) {
+        put_varint(out, v.len() as u64);
+        for s in v {
+            self.put(out, s);
+        }
+    }
+}
+
+pub(crate) fn kind_to_u8(k: TokenKind) -> u8 {
+    match k {
+        TokenKind::Word => 0,
+        TokenKind::Number => 1,
+        TokenKind::Initial => 2,
+        TokenKind::Legal => 3,
+        TokenKind::Stop => 4,
+    }
+}
+
+pub(crate) fn kind_from_u8(b: u8) -> Option<TokenKind> {
+    Some(match b {
+        0 => TokenKind::Word,
+        1 => TokenKind::Number,
+        2 => TokenKind::Initial,
+        3 => TokenKind::Legal,
+        4 => TokenKind::Stop,
+        _ => return None,
+    })
+}
+
+pub(crate) fn type_to_u8(t: PartyType) -> u8 {
+    PartyType::ALL.iter().position(|&x| x == t).unwrap_or(0) as u8
+}
+
+/// The search section of `d`.
+fn search_section(d: &Dataset) -> Vec<u8> {
+    let mut st = Strings::default();
+    st.see(&d.label);
+    for l in &d.lists {
+        st.see(&l.as_of);
+        for s in &l.sources {
+            st.see(&s.name);
+            st.see(&s.sha256);
+            st.see(&s.as_of);
+        }
+    }
+    let countries: Vec<Vec<&str>> = d.parties.iter().map(Party::countries).collect();
+    for (p, cs) in d.parties.iter().zip(&countries) {
+        cs.iter().for_each(|c| st.see(c));
+        st.see(&p.federal_register_notice);
+    }
+    let mut out = Vec::new();
+    st.write(&mut out);
+    put_varint(&mut out, u64::from(crate::normalize::VERSION));
+    st.put(&mut out, &d.label);
+    put_varint(&mut out, d.lists.len() as u64);
+    for l in &d.lists {
+        out.push(l.list.to_u8());
+        st.put(&mut out, &l.as_of);
+        put_varint(&mut out, u64::from(l.count));
+        put_varint(&mut out, l.sources.len() as u64);
+        for s in &l.sources {
+            st.put(&mut out, &s.name);
+            st.put(&mut out, &s.sha256);
+            st.put(&mut out, &s.as_of);
+        }
+    }
+    let ps = &d.parties;
+    put_varint(&mut out, ps.len() as u64);
+    out.extend(ps.iter().map(|p| p.list.to_u8()));
+    out.extend(ps.iter().map(|p| type_to_u8(p.party_type)));
+    ps.iter().for_each(|p| put_text(&mut out, &p.id));
+    ps.iter().for_each(|p| put_text(&mut out, &p.name));
+    ps.iter()
+        .for_each(|p| put_varint(&mut out, p.aliases.len() as u64));
+    ps.iter()
+        .flat_map(|p| &p.aliases)
+        .for_each(|a| put_text(&mut out, a));
+    countries
+        .iter()
+        .for_each(|cs| put_varint(&mut out, cs.len() as u64));
+    countries.iter().flatten().for_each(|c| st.put(&mut out, c));
+    ps.iter()
+        .for_each(|p| st.put(&mut out, &p.federal_register_notice));
+    for (i, p) in ps.iter().enumerate() {
+        put_varint(&mut out, (i as u64).saturating_sub(u64::from(p.group)));
+    }
+    ps.iter()
+        .for_each(|p| put_varint(&mut out, p.also.len() as u64));
+    ps.iter()
+        .flat_map(|p| &p.also)
+        .for_each(|&g| put_varint(&mut out, u64::from(g)));
+
+    let t = NameTokens::of(ps);
+    put_varint(&mut out, t.len() as u64);
+    let mut prev = "";
+    for id in 0..t.len() {
+        let w = t.word(id);
+        let shared = prev
+            .bytes()
+            .zip(w.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // Shared prefixes end on a char boundary: tokens are ASCII.
+        let shared = (0..=shared)
+            .rev()
+            .find(|&k| w.is_char_boundary(k))
+            .unwrap_or(0);
+        put_varint(&mut out, shared as u64);
+        put_text(&mut out, &w[shared..]);
+        prev = w;
+    }
+    out.extend(t.kinds.iter().map(|&k| kind_to_u8(k)));
+    let mut start = 0usize;
+    for &end in &t.name_ends {
+        let ids = &t.terms[start..end as usize];
+        put_varint(&mut out, ids.len() as u64);
+        ids.iter()
+            .for_each(|&id| put_varint(&mut out, u64::from(id)));
+        start = end as usize;
+    }
+    out
 }
 
 /// The distinct provenance lists of the parties, in first-use order, and
@@ -191,177 +425,92 @@ fn profiles(d: &Dataset) -> (Vec<&[FieldSource]>, Vec<u64>) {
     (table, per_party)
 }
 
-/// Calls `f` on every string of the dataset in encoding order.
-fn each_string<'a>(d: &'a Dataset, table: &[&'a [FieldSource]], f: &mut dyn FnMut(&'a str)) {
-    f(&d.label);
-    for l in &d.lists {
-        f(&l.as_of);
-        for s in &l.sources {
-            f(&s.name);
-            f(&s.sha256);
-            f(&s.as_of);
-        }
+/// The strings of one party's details record, in encoding order.
+fn detail_strings(p: &Party) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    for a in &p.addresses {
+        v.push(&a.text);
+        v.push(&a.country);
     }
-    for prof in table {
+    v.extend(p.programs.iter().map(String::as_str));
+    v.extend([
+        p.start_date.as_str(),
+        &p.end_date,
+        &p.standard_order,
+        &p.license_requirement,
+        &p.license_policy,
+        &p.title,
+        &p.remarks,
+    ]);
+    for i in &p.ids {
+        v.extend([i.kind.as_str(), &i.number, &i.country]);
+    }
+    for list in [
+        &p.dates_of_birth,
+        &p.places_of_birth,
+        &p.nationalities,
+        &p.citizenships,
+    ] {
+        v.extend(list.iter().map(String::as_str));
+    }
+    if let Some(x) = &p.vessel {
+        v.extend([
+            x.call_sign.as_str(),
+            &x.vessel_type,
+            &x.gross_tonnage,
+            &x.gross_registered_tonnage,
+            &x.flag,
+            &x.owner,
+        ]);
+    }
+    v.extend([
+        p.source_list_url.as_str(),
+        &p.source_information_url,
+        &p.status,
+        &p.equipment,
+        &p.federal_register_date,
+    ]);
+    v
+}
+
+/// The details section of `d`, linked to the search section `search`.
+fn details_section(d: &Dataset, search: &[u8]) -> Vec<u8> {
+    let mut st = Strings::default();
+    let (table, prof_of) = profiles(d);
+    for prof in &table {
         for fs in prof.iter() {
-            f(&fs.field);
-            f(&fs.file);
-            f(&fs.as_of);
+            st.see(&fs.field);
+            st.see(&fs.file);
+            st.see(&fs.as_of);
         }
     }
     for p in &d.parties {
-        f(&p.id);
-        f(&p.name);
-        p.aliases.iter().for_each(|s| f(s));
-        for a in &p.addresses {
-            f(&a.text);
-            f(&a.country);
-        }
-        p.programs.iter().for_each(|s| f(s));
-        for s in [
-            &p.federal_register_notice,
-            &p.start_date,
-            &p.end_date,
-            &p.standard_order,
-            &p.license_requirement,
-            &p.license_policy,
-            &p.title,
-            &p.remarks,
-        ] {
-            f(s);
-        }
-        for i in &p.ids {
-            f(&i.kind);
-            f(&i.number);
-            f(&i.country);
-        }
-        for v in [
-            &p.dates_of_birth,
-            &p.places_of_birth,
-            &p.nationalities,
-            &p.citizenships,
-        ] {
-            v.iter().for_each(|s| f(s));
-        }
-        if let Some(v) = &p.vessel {
-            for s in [
-                &v.call_sign,
-                &v.vessel_type,
-                &v.gross_tonnage,
-                &v.gross_registered_tonnage,
-                &v.flag,
-                &v.owner,
-            ] {
-                f(s);
-            }
-        }
-        f(&p.source_list_url);
-        f(&p.source_information_url);
-        f(&p.status);
-        f(&p.equipment);
-        f(&p.federal_register_date);
+        detail_strings(p).into_iter().for_each(|s| st.see(s));
     }
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-/// Encodes a dataset. Deterministic: the bytes depend only on the dataset.
-pub fn encode(d: &Dataset) -> Vec<u8> {
-    let mut st = Strings {
-        uses: Default::default(),
-        order: vec![],
-    };
-    st.see("");
-    let (table, prof_of) = profiles(d);
-    each_string(d, &table, &mut |s| st.see(s));
-    // Rank: "" first, then by descending count, ties by first use.
-    let mut ranked: Vec<(&str, usize, usize)> = st
-        .order
-        .iter()
-        .map(|s| {
-            let (first, count) = st.uses.get(s).copied().unwrap_or((0, 0));
-            (*s, first, count)
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        (!a.0.is_empty())
-            .cmp(&!b.0.is_empty())
-            .then(b.2.cmp(&a.2))
-            .then(a.1.cmp(&b.1))
-    });
-    let ids: std::collections::HashMap<&str, u64> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _, _))| (*s, i as u64))
-        .collect();
-
-    let mut p = Vec::new();
-    put_varint(&mut p, ranked.len() as u64);
-    for (s, _, _) in &ranked {
-        put_varint(&mut p, s.len() as u64);
-    }
-    for (s, _, _) in &ranked {
-        p.extend_from_slice(s.as_bytes());
-    }
-    let sid = |out: &mut Vec<u8>, s: &str| put_varint(out, ids.get(s).copied().unwrap_or(0));
-    let list = |out: &mut Vec<u8>, v: &[String]| {
-        put_varint(out, v.len() as u64);
-        for s in v {
-            sid(out, s);
-        }
-    };
-    sid(&mut p, &d.label);
-    put_varint(&mut p, d.lists.len() as u64);
-    for l in &d.lists {
-        p.push(l.list.to_u8());
-        sid(&mut p, &l.as_of);
-        put_varint(&mut p, u64::from(l.count));
-        put_varint(&mut p, l.sources.len() as u64);
-        for s in &l.sources {
-            sid(&mut p, &s.name);
-            sid(&mut p, &s.sha256);
-            sid(&mut p, &s.as_of);
-        }
-    }
-    put_varint(&mut p, table.len() as u64);
+    let mut out = Vec::new();
+    out.extend_from_slice(&fnv1a64(search).to_le_bytes());
+    st.write(&mut out);
+    put_varint(&mut out, table.len() as u64);
     for prof in &table {
-        put_varint(&mut p, prof.len() as u64);
+        put_varint(&mut out, prof.len() as u64);
         for fs in prof.iter() {
-            sid(&mut p, &fs.field);
-            sid(&mut p, &fs.file);
-            sid(&mut p, &fs.as_of);
+            st.put(&mut out, &fs.field);
+            st.put(&mut out, &fs.file);
+            st.put(&mut out, &fs.as_of);
         }
     }
-    put_varint(&mut p, d.parties.len() as u64);
+    put_varint(&mut out, d.parties.len() as u64);
+    let mut rec = Vec::new();
     for (x, prof) in d.parties.iter().zip(prof_of) {
-        p.push(x.list.to_u8());
-        p.push(
-            PartyType::ALL
-                .iter()
-                .position(|&t| t == x.party_type)
-                .unwrap_or(0) as u8,
-        );
-        sid(&mut p, &x.id);
-        sid(&mut p, &x.name);
-        list(&mut p, &x.aliases);
-        put_varint(&mut p, x.addresses.len() as u64);
+        rec.clear();
+        let r = &mut rec;
+        put_varint(r, x.addresses.len() as u64);
         for a in &x.addresses {
-            sid(&mut p, &a.text);
-            sid(&mut p, &a.country);
+            st.put(r, &a.text);
+            st.put(r, &a.country);
         }
-        list(&mut p, &x.programs);
+        st.put_all(r, &x.programs);
         for s in [
-            &x.federal_register_notice,
             &x.start_date,
             &x.end_date,
             &x.standard_order,
@@ -370,22 +519,22 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
             &x.title,
             &x.remarks,
         ] {
-            sid(&mut p, s);
+            st.put(r, s);
         }
-        put_varint(&mut p, x.ids.len() as u64);
+        put_varint(r, x.ids.len() as u64);
         for i in &x.ids {
-            sid(&mut p, &i.kind);
-            sid(&mut p, &i.number);
-            sid(&mut p, &i.country);
+            st.put(r, &i.kind);
+            st.put(r, &i.number);
+            st.put(r, &i.country);
         }
-        list(&mut p, &x.dates_of_birth);
-        list(&mut p, &x.places_of_birth);
-        list(&mut p, &x.nationalities);
-        list(&mut p, &x.citizenships);
+        st.put_all(r, &x.dates_of_birth);
+        st.put_all(r, &x.places_of_birth);
+        st.put_all(r, &x.nationalities);
+        st.put_all(r, &x.citizenships);
         match &x.vessel {
-            None => p.push(0),
+            None => r.push(0),
             Some(v) => {
-                p.push(1);
+                r.push(1);
                 for s in [
                     &v.call_sign,
                     &v.vessel_type,
@@ -394,23 +543,35 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
                     &v.flag,
                     &v.owner,
                 ] {
-                    sid(&mut p, s);
+                    st.put(r, s);
                 }
             }
         }
-        sid(&mut p, &x.source_list_url);
-        sid(&mut p, &x.source_information_url);
-        sid(&mut p, &x.status);
-        sid(&mut p, &x.equipment);
-        sid(&mut p, &x.federal_register_date);
-        put_varint(&mut p, prof);
-        put_varint(&mut p, u64::from(x.group));
-        put_varint(&mut p, x.also.len() as u64);
-        for &g in &x.also {
-            put_varint(&mut p, u64::from(g));
+        for s in [
+            &x.source_list_url,
+            &x.source_information_url,
+            &x.status,
+            &x.equipment,
+            &x.federal_register_date,
+        ] {
+            st.put(r, s);
         }
+        put_varint(r, prof);
+        put_varint(&mut out, rec.len() as u64);
+        out.extend_from_slice(&rec);
     }
+    out
+}
 
+/// A file of the given sections (tags strictly increasing).
+fn file_of(sections: &[(u8, &[u8])]) -> Vec<u8> {
+    let mut p = Vec::new();
+    put_varint(&mut p, sections.len() as u64);
+    for (tag, bytes) in sections {
+        p.push(*tag);
+        put_varint(&mut p, bytes.len() as u64);
+        p.extend_from_slice(bytes);
+    }
     let mut out = Vec::with_capacity(HEADER_LEN + p.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -418,6 +579,33 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
     out.extend_from_slice(&fnv1a64(&p).to_le_bytes());
     out.extend_from_slice(&p);
     out
+}
+
+/// Encodes a dataset as one file with both parts. Deterministic: the bytes
+/// depend only on the dataset.
+pub fn encode(d: &Dataset) -> Vec<u8> {
+    let search = search_section(d);
+    let details = details_section(d, &search);
+    file_of(&[(SEARCH, &search), (DETAILS, &details)])
+}
+
+/// Splits a full dataset file into its search file and its details file
+/// (what the web fetches), after checking its header and checksum.
+pub fn split(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), FormatError> {
+    let s = sections(bytes)?;
+    let search = s
+        .search
+        .ok_or(FormatError::MissingPart { part: "search" })?;
+    let details = s
+        .details
+        .ok_or(FormatError::MissingPart { part: "details" })?;
+    Ok((file_of(&[(SEARCH, search)]), file_of(&[(DETAILS, details)])))
+}
+
+/// Decodes dataset bytes with both parts into owned records (for `diff`
+/// and tests; a search uses [`crate::dataset::store::Store`] directly).
+pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
+    crate::dataset::store::Store::from_bytes(bytes)?.to_dataset()
 }
 
 // ---------------------------------------------------------------- decoding
@@ -430,12 +618,12 @@ pub struct Header {
     pub checksum: u64,
 }
 
-fn le_u32(b: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn le_u32(b: &[u8], at: usize) -> Option<u32> {
     let s: [u8; 4] = b.get(at..at + 4)?.try_into().ok()?;
     Some(u32::from_le_bytes(s))
 }
 
-fn le_u64(b: &[u8], at: usize) -> Option<u64> {
+pub(crate) fn le_u64(b: &[u8], at: usize) -> Option<u64> {
     let s: [u8; 8] = b.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_le_bytes(s))
 }
@@ -494,371 +682,205 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FormatError> {
     ))
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-    /// The string table, borrowed from the payload (validated once).
-    strings: Vec<&'a str>,
+/// The sections of a file, checked and framed (not yet parsed).
+pub(crate) struct Sections<'a> {
+    pub search: Option<&'a [u8]>,
+    pub details: Option<&'a [u8]>,
+    /// Where each section starts in the payload, for error offsets.
+    pub search_at: usize,
+    pub details_at: usize,
+}
+
+/// Checks the header and checksum and frames the payload's sections.
+pub(crate) fn sections(bytes: &[u8]) -> Result<Sections<'_>, FormatError> {
+    let (_, payload) = read_header(bytes)?;
+    let mut r = Reader::new(payload, 0);
+    let k = r.varint("section count")?;
+    if !(1..=2).contains(&k) {
+        return Err(r.err_at("section count (1 or 2)", 0));
+    }
+    let mut out = Sections {
+        search: None,
+        details: None,
+        search_at: 0,
+        details_at: 0,
+    };
+    let mut last = 0u8;
+    for _ in 0..k {
+        let at = r.pos;
+        let tag = r.u8("section tag")?;
+        if tag <= last || !(tag == SEARCH || tag == DETAILS) {
+            return Err(r.err_at("section tag (1 search, then 2 details)", at));
+        }
+        last = tag;
+        let len = r.count("section length", 1)?;
+        let start = r.pos;
+        let body = r.bytes(len, "section bytes")?;
+        if tag == SEARCH {
+            out.search = Some(body);
+            out.search_at = start;
+        } else {
+            out.details = Some(body);
+            out.details_at = start;
+        }
+    }
+    if r.remaining() != 0 {
+        return Err(r.err("bytes after the last section"));
+    }
+    Ok(out)
+}
+
+/// A bounds-checked cursor over one section; error offsets are from the
+/// start of the payload (`base` is where the section starts in it).
+pub(crate) struct Reader<'a> {
+    pub b: &'a [u8],
+    pub pos: usize,
+    base: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn err(&self, what: &'static str) -> FormatError {
+    pub fn new(b: &'a [u8], base: usize) -> Reader<'a> {
+        Reader { b, pos: 0, base }
+    }
+
+    pub fn err(&self, what: &'static str) -> FormatError {
+        self.err_at(what, self.pos)
+    }
+
+    pub fn err_at(&self, what: &'static str, pos: usize) -> FormatError {
         FormatError::Malformed {
             what,
-            offset: self.pos,
+            offset: self.base + pos,
         }
     }
 
-    fn remaining(&self) -> usize {
+    pub fn remaining(&self) -> usize {
         self.b.len().saturating_sub(self.pos)
     }
 
-    fn u8(&mut self, what: &'static str) -> Result<u8, FormatError> {
+    pub fn u8(&mut self, what: &'static str) -> Result<u8, FormatError> {
         let v = *self.b.get(self.pos).ok_or_else(|| self.err(what))?;
         self.pos += 1;
         Ok(v)
     }
 
-    fn varint(&mut self, what: &'static str) -> Result<u64, FormatError> {
+    pub fn u64_le(&mut self, what: &'static str) -> Result<u64, FormatError> {
+        let v = le_u64(self.b, self.pos).ok_or_else(|| self.err(what))?;
+        self.pos += 8;
+        Ok(v)
+    }
+
+    pub fn bytes(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], FormatError> {
+        let end = self.pos.checked_add(n).ok_or_else(|| self.err(what))?;
+        let v = self.b.get(self.pos..end).ok_or_else(|| self.err(what))?;
+        self.pos = end;
+        Ok(v)
+    }
+
+    pub fn varint(&mut self, what: &'static str) -> Result<u64, FormatError> {
+        let start = self.pos;
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = self.u8(what)?;
             v |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 if shift == 63 && byte > 1 {
-                    return Err(self.err(what));
+                    return Err(self.err_at(what, start));
                 }
                 return Ok(v);
             }
         }
-        Err(self.err(what))
+        Err(self.err_at(what, start))
+    }
+
+    /// A varint that must fit in a u32.
+    pub fn u32(&mut self, what: &'static str) -> Result<u32, FormatError> {
+        let start = self.pos;
+        let v = self.varint(what)?;
+        u32::try_from(v).map_err(|_| self.err_at(what, start))
     }
 
     /// A count of elements that each take at least `min_bytes` bytes.
-    fn count(&mut self, what: &'static str, min_bytes: usize) -> Result<usize, FormatError> {
+    pub fn count(&mut self, what: &'static str, min_bytes: usize) -> Result<usize, FormatError> {
         let start = self.pos;
         let n = self.varint(what)?;
         let max = (self.remaining() / min_bytes.max(1)) as u64;
         if n > max {
-            return Err(FormatError::Malformed {
-                what,
-                offset: start,
-            });
+            return Err(self.err_at(what, start));
         }
         Ok(n as usize)
     }
 
-    fn str(&mut self, what: &'static str) -> Result<String, FormatError> {
+    /// `text`: a varint length and that many UTF-8 bytes.
+    pub fn text(&mut self, what: &'static str) -> Result<&'a str, FormatError> {
+        let n = self.count(what, 1)?;
+        let start = self.pos;
+        let b = self.bytes(n, what)?;
+        std::str::from_utf8(b).map_err(|e| self.err_at(what, start + e.valid_up_to()))
+    }
+
+    /// A string table: the strings, borrowed, checked as UTF-8 once.
+    pub fn strings(&mut self) -> Result<Vec<&'a str>, FormatError> {
+        let n = self.count("string count", 1)?;
+        let mut lens = Vec::with_capacity(n);
+        let mut total: usize = 0;
+        for _ in 0..n {
+            let len = self.count("string length", 1)?;
+            total = total.saturating_add(len);
+            lens.push(len);
+        }
+        if total > self.remaining() {
+            return Err(self.err("string bytes (lengths exceed the section)"));
+        }
+        let blob_start = self.pos;
+        let blob = self.bytes(total, "string bytes")?;
+        let text = std::str::from_utf8(blob)
+            .map_err(|e| self.err_at("string bytes (not UTF-8)", blob_start + e.valid_up_to()))?;
+        let mut strings = Vec::with_capacity(n);
+        let mut at = 0usize;
+        for len in lens {
+            let s = text.get(at..at + len).ok_or_else(|| {
+                self.err_at("string boundary inside a UTF-8 character", blob_start + at)
+            })?;
+            strings.push(s);
+            at += len;
+        }
+        if strings.first().is_some_and(|s| !s.is_empty()) {
+            return Err(self.err_at("string 0 is not empty", 0));
+        }
+        Ok(strings)
+    }
+
+    /// A `str`: an index into a table of `n` strings.
+    pub fn str_id(&mut self, n: usize, what: &'static str) -> Result<u32, FormatError> {
         let start = self.pos;
         let i = self.varint(what)?;
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.strings.get(i))
-            .map(|s| (*s).to_string())
-            .ok_or(FormatError::Malformed {
-                what,
-                offset: start,
-            })
-    }
-
-    fn strs(&mut self, what: &'static str) -> Result<Vec<String>, FormatError> {
-        let n = self.count(what, 1)?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(self.str(what)?);
+        if i >= n as u64 {
+            return Err(self.err_at(what, start));
         }
-        Ok(v)
+        Ok(i as u32)
     }
-}
-
-/// Decodes dataset bytes (see the module docs). Never panics.
-pub fn decode(bytes: &[u8]) -> Result<Dataset, FormatError> {
-    let (_, payload) = read_header(bytes)?;
-    let mut r = Reader {
-        b: payload,
-        pos: 0,
-        strings: Vec::new(),
-    };
-
-    // String table: lengths, then one UTF-8 check over all the bytes.
-    let n = r.count("string count", 1)?;
-    let mut lens = Vec::with_capacity(n);
-    let mut total: usize = 0;
-    for _ in 0..n {
-        let start = r.pos;
-        let len = r.varint("string length")?;
-        let len = usize::try_from(len)
-            .ok()
-            .filter(|&l| l <= r.remaining())
-            .ok_or(FormatError::Malformed {
-                what: "string length",
-                offset: start,
-            })?;
-        total = total.checked_add(len).ok_or(FormatError::Malformed {
-            what: "string lengths",
-            offset: start,
-        })?;
-        lens.push(len);
-    }
-    if total > r.remaining() {
-        return Err(r.err("string bytes (lengths exceed the payload)"));
-    }
-    let blob_start = r.pos;
-    let blob = payload
-        .get(blob_start..blob_start + total)
-        .ok_or_else(|| r.err("string bytes"))?;
-    let text = std::str::from_utf8(blob).map_err(|e| FormatError::Malformed {
-        what: "string bytes (not UTF-8)",
-        offset: blob_start + e.valid_up_to(),
-    })?;
-    let mut strings = Vec::with_capacity(n);
-    let mut at = 0usize;
-    for len in lens {
-        let s = text.get(at..at + len).ok_or(FormatError::Malformed {
-            what: "string boundary inside a UTF-8 character",
-            offset: blob_start + at,
-        })?;
-        strings.push(s);
-        at += len;
-    }
-    if strings.first().is_some_and(|s| !s.is_empty()) {
-        return Err(FormatError::Malformed {
-            what: "string 0 is not empty",
-            offset: 0,
-        });
-    }
-    r.strings = strings;
-    r.pos = blob_start + total;
-
-    let label = r.str("label")?;
-    let nlists = r.count("list count", 4)?;
-    let mut lists = Vec::with_capacity(nlists);
-    for _ in 0..nlists {
-        let start = r.pos;
-        let list = ListId::from_u8(r.u8("list id")?).ok_or(FormatError::Malformed {
-            what: "list id",
-            offset: start,
-        })?;
-        let as_of = r.str("list as_of")?;
-        let count = r.varint("list count")?;
-        let count = u32::try_from(count).map_err(|_| r.err("list count"))?;
-        let m = r.count("source count", 3)?;
-        let mut sources = Vec::with_capacity(m);
-        for _ in 0..m {
-            sources.push(SourceFile {
-                name: r.str("source name")?,
-                sha256: r.str("source sha256")?,
-                as_of: r.str("source as_of")?,
-            });
-        }
-        lists.push(ListInfo {
-            list,
-            as_of,
-            count,
-            sources,
-        });
-    }
-
-    let nprof = r.count("provenance profile count", 1)?;
-    let mut table: Vec<std::sync::Arc<[FieldSource]>> = Vec::with_capacity(nprof);
-    for _ in 0..nprof {
-        let k = r.count("provenance entry count", 3)?;
-        let mut prof = Vec::with_capacity(k);
-        for _ in 0..k {
-            prof.push(FieldSource {
-                field: r.str("provenance field")?,
-                file: r.str("provenance file")?,
-                as_of: r.str("provenance as_of")?,
-            });
-        }
-        table.push(prof.into());
-    }
-
-    // A party takes at least 29 bytes (2 tags, 27 one-byte ids and counts).
-    let nparties = r.count("party count", 29)?;
-    let mut parties = Vec::with_capacity(nparties);
-    for _ in 0..nparties {
-        let start = r.pos;
-        let list = ListId::from_u8(r.u8("party list")?).ok_or(FormatError::Malformed {
-            what: "party list id",
-            offset: start,
-        })?;
-        let tpos = r.pos;
-        let party_type = PartyType::ALL
-            .get(usize::from(r.u8("party type")?))
-            .copied()
-            .ok_or(FormatError::Malformed {
-                what: "party type",
-                offset: tpos,
-            })?;
-        let id = r.str("party id")?;
-        let name = r.str("party name")?;
-        let mut p = Party::new(list, party_type, id, name);
-        p.aliases = r.strs("aliases")?;
-        let k = r.count("address count", 2)?;
-        p.addresses.reserve(k);
-        for _ in 0..k {
-            p.addresses.push(Address {
-                text: r.str("address text")?,
-                country: r.str("address country")?,
-            });
-        }
-        p.programs = r.strs("programs")?;
-        p.federal_register_notice = r.str("federal_register_notice")?;
-        p.start_date = r.str("start_date")?;
-        p.end_date = r.str("end_date")?;
-        p.standard_order = r.str("standard_order")?;
-        p.license_requirement = r.str("license_requirement")?;
-        p.license_policy = r.str("license_policy")?;
-        p.title = r.str("title")?;
-        p.remarks = r.str("remarks")?;
-        let k = r.count("id count", 3)?;
-        p.ids.reserve(k);
-        for _ in 0..k {
-            p.ids.push(IdDocument {
-                kind: r.str("id kind")?,
-                number: r.str("id number")?,
-                country: r.str("id country")?,
-            });
-        }
-        p.dates_of_birth = r.strs("dates_of_birth")?;
-        p.places_of_birth = r.strs("places_of_birth")?;
-        p.nationalities = r.strs("nationalities")?;
-        p.citizenships = r.strs("citizenships")?;
-        let vpos = r.pos;
-        p.vessel = match r.u8("vessel tag")? {
-            0 => None,
-            1 => Some(Vessel {
-                call_sign: r.str("vessel call_sign")?,
-                vessel_type: r.str("vessel type")?,
-                gross_tonnage: r.str("vessel gross_tonnage")?,
-                gross_registered_tonnage: r.str("vessel gross_registered_tonnage")?,
-                flag: r.str("vessel flag")?,
-                owner: r.str("vessel owner")?,
-            }),
-            _ => {
-                return Err(FormatError::Malformed {
-                    what: "vessel tag",
-                    offset: vpos,
-                })
-            }
-        };
-        p.source_list_url = r.str("source_list_url")?;
-        p.source_information_url = r.str("source_information_url")?;
-        p.status = r.str("status")?;
-        p.equipment = r.str("equipment")?;
-        p.federal_register_date = r.str("federal_register_date")?;
-        let ppos = r.pos;
-        let prof = r.varint("provenance profile")?;
-        if prof > 0 {
-            p.provenance = usize::try_from(prof - 1)
-                .ok()
-                .and_then(|i| table.get(i))
-                .cloned()
-                .ok_or(FormatError::Malformed {
-                    what: "provenance profile index",
-                    offset: ppos,
-                })?;
-        }
-        let gpos = r.pos;
-        let here = parties.len();
-        let group = r.varint("party group")?;
-        // The group is this party or an earlier party that is its own group.
-        let root_ok = match usize::try_from(group) {
-            Ok(g) if g == here => true,
-            Ok(g) => parties
-                .get(g)
-                .is_some_and(|q: &Party| q.group as usize == g),
-            Err(_) => false,
-        };
-        if !root_ok {
-            return Err(FormatError::Malformed {
-                what: "party group",
-                offset: gpos,
-            });
-        }
-        p.group = group as u32;
-        let k = r.count("also count", 1)?;
-        p.also.reserve(k);
-        for _ in 0..k {
-            let g = r.varint("also group")?;
-            p.also
-                .push(u32::try_from(g).map_err(|_| r.err("also group"))?);
-        }
-        parties.push(p);
-    }
-    // "Also" groups may point forward: check them once all are read.
-    for p in &parties {
-        for &g in &p.also {
-            if !matches!(parties.get(g as usize), Some(q) if q.group == g) {
-                return Err(FormatError::Malformed {
-                    what: "an \"also\" group that is no party's group",
-                    offset: r.pos,
-                });
-            }
-        }
-    }
-    if r.remaining() != 0 {
-        return Err(r.err("bytes after the last party"));
-    }
-    for l in &lists {
-        let have = parties.iter().filter(|p| p.list == l.list).count();
-        if have != l.count as usize {
-            return Err(FormatError::Malformed {
-                what: "a list's count differs from its number of parties",
-                offset: r.pos,
-            });
-        }
-    }
-    Ok(Dataset {
-        label,
-        lists,
-        parties,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn tiny() -> Dataset {
-        let mut p = Party::new(
-            ListId::El,
-            PartyType::Entity,
-            "x".into(),
-            "Ünïcode Ltd".into(),
-        );
-        p.aliases = vec!["A".into(), "B".into()];
-        p.vessel = Some(Vessel::default());
-        Dataset {
-            label: "t".into(),
-            lists: vec![ListInfo {
-                list: ListId::El,
-                as_of: "2026-07".into(),
-                count: 1,
-                sources: vec![SourceFile::default()],
-            }],
-            parties: vec![p],
-        }
-    }
-
-    #[test]
-    fn encode_decode_round_trips() {
-        let d = tiny();
-        assert_eq!(decode(&encode(&d)), Ok(d));
-    }
-
     #[test]
     fn varint_round_trips_extremes() {
         for v in [0u64, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
             let mut b = Vec::new();
             put_varint(&mut b, v);
-            let mut r = Reader {
-                b: &b,
-                pos: 0,
-                strings: vec![],
-            };
-            assert_eq!(r.varint("v"), Ok(v));
+            assert_eq!(Reader::new(&b, 0).varint("v"), Ok(v));
         }
+    }
+
+    #[test]
+    fn an_over_long_varint_is_malformed() {
+        let b = [0xffu8; 11];
+        assert!(matches!(
+            Reader::new(&b, 0).varint("v"),
+            Err(FormatError::Malformed { .. })
+        ));
     }
 }

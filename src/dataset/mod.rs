@@ -11,9 +11,11 @@ pub mod build;
 pub mod cluster;
 pub mod diff;
 pub mod format;
+pub mod store;
 pub mod summary;
 
 pub use format::{FormatError, FORMAT_VERSION};
+pub use store::Store;
 
 use crate::model::{ListInfo, Party};
 

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Dataset, FORMAT_VERSION};
+use super::FORMAT_VERSION;
 use crate::matcher::DEFAULT_THRESHOLD;
-use crate::model::{ListId, SourceFile};
+use crate::model::{ListId, ListInfo, SourceFile};
 
 /// One list of the dataset (metadata from [`ListId`], defined once in
 /// `model.rs`, and the dataset's provenance).
@@ -39,15 +39,14 @@ pub struct Summary<'a> {
     pub lists: Vec<ListSummary<'a>>,
 }
 
-/// The summary of `d`.
-pub fn summary(d: &Dataset) -> Summary<'_> {
+/// The summary of a dataset with this label and these lists.
+pub fn summary<'a>(label: &'a str, lists: &'a [ListInfo]) -> Summary<'a> {
     Summary {
-        label: &d.label,
+        label,
         format_version: FORMAT_VERSION,
         default_threshold: DEFAULT_THRESHOLD,
         severity_order: ListId::BY_SEVERITY.iter().map(|l| l.code()).collect(),
-        lists: d
-            .lists
+        lists: lists
             .iter()
             .map(|l| ListSummary {
                 code: l.list.code(),

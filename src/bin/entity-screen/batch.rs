@@ -31,7 +31,7 @@ use entity_screen::batch::audit::{utc_timestamp, Audit, InputRef};
 use entity_screen::batch::input::{self, InputSpec};
 use entity_screen::batch::{csv, screen_row, BatchRow, Status, MATCHES_PER_ROW};
 use entity_screen::options::{split_list, SearchRequest};
-use entity_screen::{Screener, SearchOptions};
+use entity_screen::SearchOptions;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -98,8 +98,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         .unwrap_or(DEFAULT_CHUNK)
         .max(1);
 
-    let (dataset, sha256) = crate::load::load_dataset_with_hash(args.value("--dataset"))?;
-    let screener = Screener::new(dataset);
+    let (screener, sha256) = crate::load::load_screener(args.value("--dataset"))?;
 
     let read = Arc::new(AtomicU64::new(0));
     let (source, size, shown): (Box<dyn Read>, Option<u64>, String) = if input_path == "-" {
@@ -137,7 +136,8 @@ pub fn run(argv: &[String]) -> Result<()> {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let mut audit = Audit::new(
-        screener.dataset(),
+        screener.store().label(),
+        screener.store().lists(),
         &sha256,
         &options,
         rows.country_column.as_ref().map(|c| c.1.clone()),

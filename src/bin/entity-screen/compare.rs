@@ -12,7 +12,6 @@ use std::io::{BufWriter, Write};
 use anyhow::{bail, Result};
 use entity_screen::batch::input;
 use entity_screen::matcher::DEFAULT_THRESHOLD;
-use entity_screen::Screener;
 
 use crate::args::Args;
 use crate::term;
@@ -24,7 +23,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         return Ok(());
     }
     // The dataset gives the word weights (common words count less).
-    let screener = Screener::new(crate::load::load_dataset(args.value("--dataset"))?);
+    let (screener, _) = crate::load::load_screener(args.value("--dataset"))?;
     let json = args.has("--json");
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout().lock());

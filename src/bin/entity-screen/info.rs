@@ -3,8 +3,8 @@
 
 use anyhow::{Context, Result};
 use entity_screen::dataset::format::{self, FORMAT_VERSION};
+use entity_screen::dataset::Store;
 use entity_screen::dataset::EMBEDDED;
-use entity_screen::Dataset;
 
 use crate::args::Args;
 use crate::term::text;
@@ -19,17 +19,20 @@ pub fn run(argv: &[String]) -> Result<()> {
         None => ("(embedded default)".to_string(), EMBEDDED.to_vec()),
     };
     let (header, _) = format::read_header(&bytes).with_context(|| shown.clone())?;
-    let d = Dataset::from_bytes(&bytes).with_context(|| shown.clone())?;
+    let d = Store::from_bytes(&bytes).with_context(|| shown.clone())?;
     if args.has("--json") {
         // The same object as the wasm `info()`.
         println!(
             "{}",
-            serde_json::to_string(&entity_screen::dataset::summary::summary(&d))?
+            serde_json::to_string(&entity_screen::dataset::summary::summary(
+                d.label(),
+                d.lists()
+            ))?
         );
         return Ok(());
     }
     println!("dataset:  {}", text(&shown));
-    println!("label:    {}", text(&d.label));
+    println!("label:    {}", text(d.label()));
     println!(
         "format:   version {} (this build reads {FORMAT_VERSION})",
         header.version
@@ -39,14 +42,22 @@ pub fn run(argv: &[String]) -> Result<()> {
         "checksum: {:016x} (FNV-1a 64 of the payload)",
         header.checksum
     );
-    println!("parties:  {}", d.parties.len());
+    println!("parties:  {}", d.len());
+    println!(
+        "parts:    search{}",
+        if d.has_details() {
+            " and details"
+        } else {
+            " only (details in a separate file)"
+        }
+    );
     println!(
         "severity: {} (most severe first)",
         entity_screen::ListId::BY_SEVERITY
             .map(|l| l.code())
             .join(" > ")
     );
-    for l in &d.lists {
+    for l in d.lists() {
         println!();
         println!(
             "{:<7} {}  ({})",

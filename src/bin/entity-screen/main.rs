@@ -9,6 +9,7 @@ mod diff;
 mod info;
 mod load;
 mod search;
+mod split;
 mod term;
 #[cfg(feature = "update")]
 mod update;
@@ -21,6 +22,7 @@ entity-screen: screen names against the US Consolidated Screening List
 USAGE:
   entity-screen build [--input FILE]... [--csl FILE.csv]... [--ofac-dir DIR] [--list ID,...] [--out FILE]
   entity-screen diff OLD.esd NEW.esd [--json]
+  entity-screen split FULL.esd SEARCH.esd DETAILS.esd
   entity-screen update [--out FILE] [--mirror BASE_URL] [--ofac]
   entity-screen info [--dataset FILE] [--json]
   entity-screen search [--dataset FILE] [--limit K] [--threshold T] [--list ID,...] [--json]
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         "search" => search::run(rest),
         "compare" => compare::run(rest),
         "diff" => diff::run(rest),
+        "split" => split::run(rest),
         #[cfg(feature = "update")]
         "update" => update::run(rest),
         #[cfg(not(feature = "update"))]

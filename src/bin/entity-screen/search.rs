@@ -19,7 +19,7 @@ use std::io::{BufWriter, Write};
 use anyhow::{bail, Context, Result};
 use entity_screen::batch::input;
 use entity_screen::options::{split_list, SearchRequest};
-use entity_screen::{Match, Screener};
+use entity_screen::Match;
 
 use crate::args::Args;
 use crate::term;
@@ -37,7 +37,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         ],
         &["--json", "--prefix"],
     )?;
-    let screener = Screener::new(crate::load::load_dataset(args.value("--dataset"))?);
+    let (screener, _) = crate::load::load_screener(args.value("--dataset"))?;
     let request = SearchRequest {
         limit: args.parsed::<usize>("--limit")?,
         threshold: args.parsed::<f64>("--threshold")?,
@@ -94,7 +94,7 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
         writeln!(out, "  no match at or above the threshold")?;
     }
     for m in matches {
-        let countries = m.record.countries().join(",");
+        let countries = m.countries.join(",");
         let codes: Vec<&str> = m.lists.iter().map(|l| l.code).collect();
         writeln!(
             out,
@@ -113,12 +113,8 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
         if m.matched_alias {
             writeln!(out, "         via alias: {}", term::text(m.matched_name))?;
         }
-        if !m.record.federal_register_notice.is_empty() {
-            writeln!(
-                out,
-                "         {}",
-                term::text(&m.record.federal_register_notice)
-            )?;
+        if !m.citation.is_empty() {
+            writeln!(out, "         {}", term::text(m.citation))?;
         }
         writeln!(out, "         {}", term::text(&m.reasons.join("; ")))?;
         for a in &m.also_on {
