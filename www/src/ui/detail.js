@@ -159,6 +159,9 @@ export class DetailDialog {
       if (!current() || !this.element.open) return;
     }
     listingsBox.removeAttribute('aria-busy');
+    // The core answers null for a key no party has (a summary from another
+    // dataset than the one now loaded).
+    if (!failure && !full) failure = new Error(`no party ${m.key} in this dataset`);
     if (failure) {
       listingsBox.replaceChildren(h('p', { class: 'es-detail-error', role: 'alert', textContent: fmt.t('detailsError', { message: failure.message || String(failure) }) }));
       return;
