@@ -259,6 +259,32 @@ test('names and fields in the data that contain HTML or script are shown as text
   expect(problems).toEqual([]);
 });
 
+test('hostile fields that come from a details file (loadDataset(search, details)) are shown as text and never run', async ({ page }) => {
+  test.skip(!existsSync(HOSTILE_SPLIT), 'the split hostile fixture was not built (see global-setup.js)');
+  const problems = await instrument(page);
+  await page.goto('/index.html');
+  const search = [...readFileSync(HOSTILE_SPLIT)];
+  const details = [...readFileSync(HOSTILE_SPLIT.replace(/\.esd$/, '.details.esd'))];
+  const info = await page.evaluate(
+    ([a, b]) => document.querySelector('entity-screen').loadDataset(new Uint8Array(a), new Uint8Array(b)),
+    [search, details],
+  );
+  expect(info.label).toContain('hostile');
+  const name = '<img src=x onerror="window.__pwned=1">Zanzibar Hostile Trading';
+  await searchBox(page).fill(name);
+  await waitForResults(page, name);
+  await page.getByRole('option').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('<iframe src="https://example.org/"></iframe> remarks as text');
+  await expect(dialog).toContainText('1 <b>Bold</b> Street, Valletta');
+  const counts = await page.evaluate(() => {
+    const root = document.querySelector('entity-screen').shadowRoot;
+    return { elements: root.querySelectorAll('img, script, iframe, b').length, pwned: window.__pwned ?? null };
+  });
+  expect(counts).toEqual({ elements: 0, pwned: null });
+  expect(problems).toEqual([]);
+});
+
 test('an alias with characters outside the BMP is highlighted on whole words', async ({ page }) => {
   test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
   await instrument(page);
