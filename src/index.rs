@@ -173,16 +173,15 @@ pub struct Index {
     weights: Vec<f32>,
     post_offsets: Vec<u32>,
     post_ids: Vec<u32>,
-    /// Sorted (hash of phonetic key, token id) of every word.
-    key_map: Vec<(u64, u32)>,
-    /// Sorted `trigram << 32 | token id` of every word of four letters or
-    /// more: one flat array sorts faster at start-up than a map of vectors.
-    grams: Vec<u64>,
-    /// Sorted (hash, token id) of every short word and each of its
-    /// one-letter deletions: a typo or swap in a short word shares a
-    /// deletion with the word ("woek" and "woke" both give "wok"), where
-    /// trigrams share almost nothing.
-    deletions: Vec<(u64, u32)>,
+    /// Every word by the hash of its phonetic key.
+    key_map: Buckets,
+    /// Every word of four letters or more by each of its trigrams.
+    grams: Buckets,
+    /// Every short word by its hash and the hash of each of its one-letter
+    /// deletions: a typo or swap in a short word shares a deletion with the
+    /// word ("woek" and "woke" both give "wok"), where trigrams share
+    /// almost nothing.
+    deletions: Buckets,
     pub(crate) names: Vec<NameRef>,
     name_terms: Vec<u32>,
 }
@@ -296,8 +295,9 @@ impl Index {
             keys.push(&phonetic_key(dict.get(t)));
         }
         let mut key_map: Vec<(u64, u32)> = Vec::new();
-        let mut grams: Vec<u64> = Vec::new();
+        let mut grams: Vec<(u64, u32)> = Vec::new();
         let mut deletions: Vec<(u64, u32)> = Vec::new();
+        let mut word: Vec<u64> = Vec::new();
         for (id, _) in kinds
             .iter()
             .enumerate()
@@ -305,18 +305,26 @@ impl Index {
         {
             let t = dict.get(id);
             key_map.push((fnv(keys.get(id).as_bytes()), id as u32));
+            // Each key once per word (a word's repeated trigram or equal
+            // deletions count once, as the fuzzy lookup's counts assume).
             if t.len() >= 4 {
-                grams.extend(trigrams(t).map(|g| (gram_code(g) << 32) | id as u64));
+                word.clear();
+                word.extend(trigrams(t).map(gram_code));
+                word.sort_unstable();
+                word.dedup();
+                grams.extend(word.iter().map(|&g| (g, id as u32)));
             }
             if SHORT.contains(&t.len()) {
-                for_each_deletion(t.as_bytes(), |h| deletions.push((h, id as u32)));
+                word.clear();
+                for_each_deletion(t.as_bytes(), |h| word.push(h));
+                word.sort_unstable();
+                word.dedup();
+                deletions.extend(word.iter().map(|&h| (h, id as u32)));
             }
         }
-        key_map.sort_unstable();
-        grams.sort_unstable();
-        grams.dedup();
-        deletions.sort_unstable();
-        deletions.dedup();
+        let key_map = Buckets::by_hash(&key_map, 16);
+        let grams = Buckets::new(&grams, GRAM_BITS, |g| g as usize);
+        let deletions = Buckets::by_hash(&deletions, 17);
 
         Index {
             dict,
@@ -435,13 +443,11 @@ impl Index {
             }
             if t.kind == TokenKind::Word {
                 let h = fnv(t.key.as_bytes());
-                let from = self.key_map.partition_point(|e| e.0 < h);
                 exp.extend(
-                    self.key_map[from..]
-                        .iter()
-                        .take_while(|e| e.0 == h)
-                        .filter(|e| self.keys.get(e.1 as usize) == t.key)
-                        .map(|e| (e.1, PHONETIC_SIM as f32)),
+                    self.key_map
+                        .get(h)
+                        .filter(|&id| self.keys.get(id as usize) == t.key)
+                        .map(|id| (id, PHONETIC_SIM as f32)),
                 );
                 if t.text.len() >= 4 {
                     self.fuzzy(&t.text, &mut exp);
@@ -485,15 +491,7 @@ impl Index {
         let len = t.len();
         if (SHORT.start..=SHORT.end).contains(&len) {
             let mut ids: Vec<u32> = Vec::new();
-            for_each_deletion(t.as_bytes(), |h| {
-                let from = self.deletions.partition_point(|e| e.0 < h);
-                ids.extend(
-                    self.deletions[from..]
-                        .iter()
-                        .take_while(|e| e.0 == h)
-                        .map(|e| e.1),
-                );
-            });
+            for_each_deletion(t.as_bytes(), |h| ids.extend(self.deletions.get(h)));
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
@@ -510,14 +508,9 @@ impl Index {
             return;
         }
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
-        let postings: Vec<&[u64]> = grams
+        let postings: Vec<&[u32]> = grams
             .iter()
-            .map(|&g| {
-                let lo = gram_code(g) << 32;
-                let from = self.grams.partition_point(|&e| e < lo);
-                let to = from + self.grams[from..].partition_point(|&e| e >> 32 == lo >> 32);
-                &self.grams[from..to]
-            })
+            .map(|&g| self.grams.bucket(gram_code(g) as usize))
             .collect();
         // Sized once for the longest posting list: growing it step by step
         // rehashed it a dozen times per query word.
@@ -525,8 +518,7 @@ impl Index {
         let mut counts: HashMap<u32, u16> =
             HashMap::with_capacity_and_hasher(most.min(1 << 14), Default::default());
         for list in postings {
-            for &e in list {
-                let id = e as u32;
+            for &id in list {
                 if self.dict.get(id as usize).len().abs_diff(len) <= slack {
                     *counts.entry(id).or_default() += 1;
                 }
@@ -876,9 +868,95 @@ fn for_each_deletion(w: &[u8], mut f: impl FnMut(u64)) {
     }
 }
 
-/// A trigram as a number.
+/// Bits of a [`gram_code`]: six per letter.
+const GRAM_BITS: u32 = 18;
+
+/// A trigram as a number below `1 << GRAM_BITS`: six bits per letter,
+/// distinct for `a-z`, `0-9` and `$` (all the normaliser's tokens and the
+/// word boundary are made of), every other byte sharing one code. The
+/// number is the trigram's bucket, so looking a trigram up is one range.
 fn gram_code(g: [u8; 3]) -> u64 {
-    (g[0] as u64) << 16 | (g[1] as u64) << 8 | g[2] as u64
+    let class = |b: u8| -> u64 {
+        match b {
+            b'a'..=b'z' => u64::from(b - b'a') + 1,
+            b'0'..=b'9' => u64::from(b - b'0') + 27,
+            b'$' => 37,
+            _ => 63,
+        }
+    };
+    class(g[0]) << 12 | class(g[1]) << 6 | class(g[2])
+}
+
+/// Token ids grouped by a 64-bit key, built with a counting sort over the
+/// key's bucket: linear at load (a comparison sort of the quarter-million
+/// trigram entries was the largest part of start-up), one range to read at
+/// query time. Within a bucket, entries keep the order they were given in
+/// (ascending token id).
+struct Buckets {
+    /// `ids[starts[b]..starts[b + 1]]` are bucket `b`'s.
+    starts: Vec<u32>,
+    /// Each entry's full key (a bucket holds several keys when keys are
+    /// hashes).
+    keys: Vec<u64>,
+    ids: Vec<u32>,
+    /// Bucket of a key: `key >> shift` (0 when keys are bucket numbers).
+    shift: u32,
+}
+
+impl Buckets {
+    /// Groups `entries` (key, id) into `1 << bits` buckets by `bucket(key)`,
+    /// which must be below `1 << bits`.
+    fn new(entries: &[(u64, u32)], bits: u32, bucket: impl Fn(u64) -> usize) -> Buckets {
+        let n = 1usize << bits;
+        let mut starts = vec![0u32; n + 1];
+        for &(k, _) in entries {
+            starts[bucket(k) + 1] += 1;
+        }
+        for b in 0..n {
+            starts[b + 1] += starts[b];
+        }
+        let mut fill = starts.clone();
+        let mut keys = vec![0u64; entries.len()];
+        let mut ids = vec![0u32; entries.len()];
+        for &(k, id) in entries {
+            let at = &mut fill[bucket(k)];
+            keys[*at as usize] = k;
+            ids[*at as usize] = id;
+            *at += 1;
+        }
+        Buckets {
+            starts,
+            keys,
+            ids,
+            shift: 0,
+        }
+    }
+
+    /// Groups hashed keys by their top `bits` bits.
+    fn by_hash(entries: &[(u64, u32)], bits: u32) -> Buckets {
+        let shift = 64 - bits;
+        let mut b = Buckets::new(entries, bits, |k| (k >> shift) as usize);
+        b.shift = shift;
+        b
+    }
+
+    /// The ids in bucket `b`.
+    fn bucket(&self, b: usize) -> &[u32] {
+        match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => &self.ids[lo as usize..hi as usize],
+            _ => &[],
+        }
+    }
+
+    /// The ids whose key is `key` (for hashed keys).
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = (key >> self.shift) as usize;
+        let lo = self.starts.get(b).copied().unwrap_or(0) as usize;
+        let hi = self.starts.get(b + 1).copied().unwrap_or(0) as usize;
+        (lo..hi.max(lo))
+            .filter(move |&e| self.keys[e] == key)
+            .map(move |e| self.ids[e])
+    }
 }
 
 /// FNV-1a 64 of some bytes.

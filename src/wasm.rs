@@ -76,14 +76,13 @@ fn batch_options(o: Option<SearchRequest>) -> Result<SearchOptions, JsError> {
     o.parse(false).map_err(js_error)
 }
 
-/// The sha256 of the embedded dataset, for a screener made by `new()`. A
-/// module without the `embed` feature has no such screener (every one comes
-/// from `fromBytes`, which sets its hash), so this is never reached there.
-fn embedded_sha256() -> String {
+/// The bytes of the embedded dataset, for a screener made by `new()` (none
+/// in a module without the `embed` feature).
+fn embedded_bytes() -> &'static [u8] {
     #[cfg(feature = "embed")]
-    return sha256_hex(crate::dataset::EMBEDDED);
+    return crate::dataset::EMBEDDED;
     #[cfg(not(feature = "embed"))]
-    String::new()
+    &[]
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
@@ -95,21 +94,27 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
 #[wasm_bindgen(js_name = Screener)]
 pub struct WasmScreener {
     screener: matcher::Screener,
-    /// The dataset file's sha256, for audit records: computed at most once,
-    /// on first use for the embedded dataset (it costs tens of ms).
+    /// The dataset file's sha256, for audit records: computed on first use
+    /// (hashing a few MB costs tens of ms, which a search must not wait for).
     sha256: OnceCell<String>,
+    /// The dataset file's bytes until then (`None`: the embedded one).
+    bytes: Option<Box<[u8]>>,
 }
 
 impl WasmScreener {
-    fn of(screener: matcher::Screener, sha256: Option<String>) -> WasmScreener {
-        let cell = OnceCell::new();
-        if let Some(h) = sha256 {
-            let _ = cell.set(h);
-        }
+    fn of(screener: matcher::Screener, bytes: Option<Box<[u8]>>) -> WasmScreener {
         WasmScreener {
             screener,
-            sha256: cell,
+            sha256: OnceCell::new(),
+            bytes,
         }
+    }
+
+    fn sha256(&self) -> &str {
+        self.sha256.get_or_init(|| match &self.bytes {
+            Some(b) => sha256_hex(b),
+            None => sha256_hex(embedded_bytes()),
+        })
     }
 
     /// Batch screening shows and fingerprints whole records: it waits for
@@ -154,7 +159,7 @@ impl WasmScreener {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<WasmScreener, JsError> {
         let screener = matcher::Screener::from_bytes(bytes).map_err(js_error)?;
-        Ok(WasmScreener::of(screener, Some(sha256_hex(bytes))))
+        Ok(WasmScreener::of(screener, Some(bytes.into())))
     }
 
     /// Attaches the details file split from the same dataset; an Error if
@@ -295,7 +300,7 @@ impl WasmScreener {
     pub fn batch_audit(&self, request: JsValue) -> Result<JsValue, JsError> {
         let req: JsAuditRequest = from_js(request, "audit request")?;
         let options = batch_options(req.options)?;
-        let sha = self.sha256.get_or_init(embedded_sha256);
+        let sha = self.sha256();
         let mut audit = Audit::new(
             self.screener.store().label(),
             self.screener.store().lists(),

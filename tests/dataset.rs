@@ -465,7 +465,7 @@ fn with_header(payload: &[u8]) -> Vec<u8> {
     b.extend_from_slice(&format::MAGIC);
     b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    b.extend_from_slice(&format::fnv1a64(payload).to_le_bytes());
+    b.extend_from_slice(&format::checksum(payload).to_le_bytes());
     b.extend_from_slice(payload);
     b
 }

@@ -36,7 +36,7 @@
 //!   0   8  label      b"ESCREEN\0"
 //!   8   4  version    u32, = FORMAT_VERSION
 //!  12   8  length     u64, payload length; the file is exactly 28 + length bytes
-//!  20   8  checksum   u64, FNV-1a 64 of the payload
+//!  20   8  checksum   u64, checksum() of the payload (FNV-1a over words)
 //! payload
 //!   varint k (1 or 2), then k sections, tags strictly increasing:
 //!     u8 tag (1 search, 2 details), varint length, that many bytes
@@ -69,7 +69,7 @@
 //!            varint k, k varint token ids
 //!
 //! details section
-//!   u64 link   FNV-1a 64 of the search section's bytes it belongs to
+//!   u64 link   checksum() of the search section's bytes it belongs to
 //!   strings
 //!   provenance profiles: varint n, n times: varint k, k times str field,
 //!            str file, str as_of
@@ -197,6 +197,29 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// The checksum of a payload (and the link from a details part to its
+/// search part): FNV-1a's xor-multiply over 8-byte little-endian words
+/// rather than bytes, then the length. Eight times fewer steps than FNV-1a
+/// (a byte at a time it was the largest single cost of loading); each step
+/// is a bijection of the state, so any change confined to one word always
+/// changes the sum. It detects damage; SRI and HTTPS guard against forgery.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        h = (h ^ u64::from_le_bytes(b))
+            .wrapping_mul(PRIME)
+            .rotate_left(23);
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(PRIME);
+    (h ^ bytes.len() as u64).wrapping_mul(PRIME)
+}
+
 /// FNV-1a, 64 bit.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -315,7 +338,7 @@ pub(crate) fn type_to_u8(t: PartyType) -> u8 {
 }
 
 /// The search section of `d`.
-fn search_section(d: &Dataset) -> Vec<u8> {
+fn search_section(d: &Dataset, marks: &mut Marks) -> Vec<u8> {
     let mut st = Strings::default();
     st.see(&d.label);
     for l in &d.lists {
@@ -332,7 +355,9 @@ fn search_section(d: &Dataset) -> Vec<u8> {
         st.see(&p.federal_register_notice);
     }
     let mut out = Vec::new();
+    marks.push(("search: string table", 0));
     st.write(&mut out);
+    marks.push(("search: label, lists", out.len()));
     put_varint(&mut out, u64::from(crate::normalize::VERSION));
     st.put(&mut out, &d.label);
     put_varint(&mut out, d.lists.len() as u64);
@@ -348,16 +373,21 @@ fn search_section(d: &Dataset) -> Vec<u8> {
         }
     }
     let ps = &d.parties;
+    marks.push(("search: list and type columns", out.len()));
     put_varint(&mut out, ps.len() as u64);
     out.extend(ps.iter().map(|p| p.list.to_u8()));
     out.extend(ps.iter().map(|p| type_to_u8(p.party_type)));
+    marks.push(("search: ids", out.len()));
     ps.iter().for_each(|p| put_text(&mut out, &p.id));
+    marks.push(("search: names", out.len()));
     ps.iter().for_each(|p| put_text(&mut out, &p.name));
+    marks.push(("search: aliases", out.len()));
     ps.iter()
         .for_each(|p| put_varint(&mut out, p.aliases.len() as u64));
     ps.iter()
         .flat_map(|p| &p.aliases)
         .for_each(|a| put_text(&mut out, a));
+    marks.push(("search: countries, citations, clusters", out.len()));
     countries
         .iter()
         .for_each(|cs| put_varint(&mut out, cs.len() as u64));
@@ -374,6 +404,7 @@ fn search_section(d: &Dataset) -> Vec<u8> {
         .for_each(|&g| put_varint(&mut out, u64::from(g)));
 
     let t = NameTokens::of(ps);
+    marks.push(("search: tokens (dictionary)", out.len()));
     put_varint(&mut out, t.len() as u64);
     let mut prev = "";
     for id in 0..t.len() {
@@ -393,6 +424,7 @@ fn search_section(d: &Dataset) -> Vec<u8> {
         prev = w;
     }
     out.extend(t.kinds.iter().map(|&k| kind_to_u8(k)));
+    marks.push(("search: tokens of each name", out.len()));
     let mut start = 0usize;
     for &end in &t.name_ends {
         let ids = &t.terms[start..end as usize];
@@ -474,7 +506,7 @@ fn detail_strings(p: &Party) -> Vec<&str> {
 }
 
 /// The details section of `d`, linked to the search section `search`.
-fn details_section(d: &Dataset, search: &[u8]) -> Vec<u8> {
+fn details_section(d: &Dataset, search: &[u8], marks: &mut Marks) -> Vec<u8> {
     let mut st = Strings::default();
     let (table, prof_of) = profiles(d);
     for prof in &table {
@@ -488,8 +520,10 @@ fn details_section(d: &Dataset, search: &[u8]) -> Vec<u8> {
         detail_strings(p).into_iter().for_each(|s| st.see(s));
     }
     let mut out = Vec::new();
-    out.extend_from_slice(&fnv1a64(search).to_le_bytes());
+    out.extend_from_slice(&checksum(search).to_le_bytes());
+    marks.push(("details: string table", 0));
     st.write(&mut out);
+    marks.push(("details: provenance", out.len()));
     put_varint(&mut out, table.len() as u64);
     for prof in &table {
         put_varint(&mut out, prof.len() as u64);
@@ -499,6 +533,7 @@ fn details_section(d: &Dataset, search: &[u8]) -> Vec<u8> {
             st.put(&mut out, &fs.as_of);
         }
     }
+    marks.push(("details: records", out.len()));
     put_varint(&mut out, d.parties.len() as u64);
     let mut rec = Vec::new();
     for (x, prof) in d.parties.iter().zip(prof_of) {
@@ -576,7 +611,7 @@ fn file_of(sections: &[(u8, &[u8])]) -> Vec<u8> {
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(p.len() as u64).to_le_bytes());
-    out.extend_from_slice(&fnv1a64(&p).to_le_bytes());
+    out.extend_from_slice(&checksum(&p).to_le_bytes());
     out.extend_from_slice(&p);
     out
 }
@@ -584,9 +619,30 @@ fn file_of(sections: &[(u8, &[u8])]) -> Vec<u8> {
 /// Encodes a dataset as one file with both parts. Deterministic: the bytes
 /// depend only on the dataset.
 pub fn encode(d: &Dataset) -> Vec<u8> {
-    let search = search_section(d);
-    let details = details_section(d, &search);
+    let search = search_section(d, &mut Vec::new());
+    let details = details_section(d, &search, &mut Vec::new());
     file_of(&[(SEARCH, &search), (DETAILS, &details)])
+}
+
+/// Where each labelled region of a section starts.
+type Marks = Vec<(&'static str, usize)>;
+
+/// The bytes of each region of `d`'s encoding, labelled ("search: names",
+/// "details: records", ...), in file order: for reporting each one's share
+/// (`cargo run --release --example sections`).
+pub fn regions(d: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut sm = Vec::new();
+    let search = search_section(d, &mut sm);
+    let mut dm = Vec::new();
+    let details = details_section(d, &search, &mut dm);
+    for (marks, bytes) in [(sm, &search), (dm, &details)] {
+        for (k, &(name, start)) in marks.iter().enumerate() {
+            let end = marks.get(k + 1).map_or(bytes.len(), |m| m.1);
+            out.push((name, bytes[start..end].to_vec()));
+        }
+    }
+    out
 }
 
 /// Splits a full dataset file into its search file and its details file
@@ -665,7 +721,7 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FormatError> {
         });
     }
     let payload = bytes.get(HEADER_LEN..).unwrap_or(&[]);
-    let computed = fnv1a64(payload);
+    let computed = self::checksum(payload);
     if computed != checksum {
         return Err(FormatError::ChecksumMismatch {
             stored: checksum,

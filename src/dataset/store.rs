@@ -62,10 +62,14 @@ pub struct Store {
     strings: Packed,
     refs: Vec<u32>,
     rows: Vec<Row>,
-    /// FNV-1a 64 of the search section: what a details file must name.
+    /// [`format::checksum`] of the search section: what a details file must name.
     link: u64,
     /// Bytes of the file the search part came from.
     file_len: usize,
+    /// Bytes of text all parties' search columns copy when every record is
+    /// decoded (countries and citations are shared strings, counted once
+    /// per party that refers to them).
+    total_copy: usize,
     details: Option<Details>,
 }
 
@@ -228,8 +232,7 @@ impl Store {
             .as_ref()
             .ok_or(FormatError::MissingPart { part: "details" })?;
         let budget = self.file_len.saturating_mul(COPY_FACTOR).max(1 << 20);
-        let summary_copy: usize = self.strings.bytes();
-        if d.total_copy.saturating_add(summary_copy) > budget {
+        if d.total_copy.saturating_add(self.total_copy) > budget {
             return Err(FormatError::Malformed {
                 what: "records that refer to more text than the file could hold",
                 offset: 0,
@@ -365,6 +368,22 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
     for row in rows.iter_mut() {
         row.citation = r.str_id(nstr, "citation")?;
     }
+    // What a result copies out of shared strings (its countries and
+    // citation): bounded per party by the section's size, so a summary,
+    // like a record, never costs more than the file.
+    let mut total_copy = strings.bytes();
+    for row in &rows {
+        let refs = &refs[row.countries as usize..(row.countries + row.n_countries) as usize];
+        let own: usize = refs
+            .iter()
+            .chain([&row.citation])
+            .map(|&s| table[s as usize].len())
+            .sum();
+        if own > b.len() {
+            return Err(r.err("a party that refers to more text than the file holds"));
+        }
+        total_copy = total_copy.saturating_add(own);
+    }
     for i in 0..n {
         let at = r.pos;
         let back = r.varint("party group")?;
@@ -447,8 +466,9 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         strings,
         refs,
         rows,
-        link: format::fnv1a64(b),
+        link: format::checksum(b),
         file_len: b.len(),
+        total_copy,
         details: None,
     };
     let tokens = NameTokens {

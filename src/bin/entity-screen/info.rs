@@ -38,10 +38,7 @@ pub fn run(argv: &[String]) -> Result<()> {
         header.version
     );
     println!("size:     {} bytes", bytes.len());
-    println!(
-        "checksum: {:016x} (FNV-1a 64 of the payload)",
-        header.checksum
-    );
+    println!("checksum: {:016x} (of the payload)", header.checksum);
     println!("parties:  {}", d.len());
     println!(
         "parts:    search{}",
