@@ -62,6 +62,9 @@ test('search answers summaries; detail gives the full records of a summary by it
   assert.deepEqual(detail.lists.map((l) => [l.code, l.id, l.key]), matches[0].lists.map((l) => [l.code, l.id, l.key]));
   assert.match(detail.record.federal_register_notice, /86 FR 60760/);
   assert.equal(detail.record.addresses[0].country, 'IL');
+  assert.equal(await value('detail', { screener: 0, key: 4294967295 }), null);
+  const notAKey = await ask('detail', { screener: 0, key: 'x' });
+  assert.deepEqual([notAKey.ok, notAKey.error], [false, "detail takes a result's key (a whole number)"]);
   const cmp = await value('compare', { screener: 0, a: 'Candiru Ltd', b: 'Candiru' });
   assert.equal(cmp.match, true);
 });

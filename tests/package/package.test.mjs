@@ -170,12 +170,12 @@ export async function check(): Promise<number> {
   const s = await createScreener({ data: new Uint8Array(0), dataIntegrity: 'sha384-x', details: 'x.details.esd' });
   const found: Match[] = s.search('Candiru', { limit: 3, lists: ['EL'], prefix: false });
   const countries: string[] = found[0].countries;
-  const detail: Detail = await s.detail(found[0].key);
-  const record: PartyRecord = detail.lists[0].record;
-  const fromElement: Detail | undefined = await el?.detail(found[0].key);
+  const detail: Detail | null = await s.detail(found[0].key);
+  const record: PartyRecord | null = detail ? detail.lists[0].record : null;
+  const fromElement: Detail | null | undefined = await el?.detail(found[0].key);
   const compared: boolean = s.compare('a', 'b').match;
   const m = await el?.compare('a', 'b');
-  return record.aliases.length + countries.length + (fromElement ? 1 : 0) + (compared ? 1 : 0) + s.info().lists.length + (m ? m.score : 0) + s.defaultThreshold + (s.hasDetails() ? 1 : 0);
+  return (record ? record.aliases.length : 0) + countries.length + (fromElement ? 1 : 0) + (compared ? 1 : 0) + s.info().lists.length + (m ? m.score : 0) + s.defaultThreshold + (s.hasDetails() ? 1 : 0);
 }
 
 // @ts-expect-error: search options have no such field

@@ -123,8 +123,7 @@ async function attachWhenIn(inner, detailBytes, timings) {
 }
 
 function wrap(inner, timings, detailsIn) {
-  // Settled = true once the details are attached or have failed: from then
-  // on detail() answers at once (with the record or the reason).
+  // Why the details could not be attached, once that is known.
   let failure = null;
   detailsIn.catch((e) => {
     failure = e;
@@ -136,9 +135,10 @@ function wrap(inner, timings, detailsIn) {
      * {limit, threshold, lists, types, countries, prefix}. Synchronous. */
     search: (query, options) => inner.search(query, options),
     /** The full records of a party by its `key` (a summary's `key`):
-     * {key, id, name, source, type, record, lists, also_on}. A promise that
-     * waits for the details file if it has not arrived yet; it rejects
-     * with "details not loaded: why" when it cannot come. */
+     * {key, id, name, source, type, record, lists, also_on}, or null for a
+     * key no party has. A promise that waits for the details file if it
+     * has not arrived yet; it rejects with "details not loaded: why" when
+     * it cannot come. */
     detail: async (key) => {
       if (!inner.hasDetails()) await detailsIn;
       return inner.detail(key);

@@ -15,7 +15,7 @@
 //   await engine.details(screener)                     -> {timings} once the details are attached
 //   await engine.search(screener, query, options)      -> summaries
 //   await engine.searchMany(screener, queries, options) -> [{query, matches} | {query, error}]
-//   await engine.detail(screener, key)                 -> the party's full records (waits for the details)
+//   await engine.detail(screener, key)                 -> the party's full records, or null (waits for the details)
 //   await engine.compare(screener, a, b)               -> {score, match, reasons, pairs}
 //   await engine.open(bytes, details?) -> {screener, info, hasDetails}  (another dataset, by its bytes)
 //   await engine.close(screener)                        (frees an opened dataset)

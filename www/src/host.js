@@ -16,7 +16,7 @@
 //   open {bytes, details?}            -> {screener, info, hasDetails}  (another dataset)
 //   search {screener, query, options} -> summaries
 //   searchMany {screener, queries, options} -> [{query, matches} | {query, error}]
-//   detail {screener, key}            -> {key, id, name, source, type, record, lists, also_on}
+//   detail {screener, key}            -> {key, id, name, source, type, record, lists, also_on} | null
 //                                        (waits for the details if they are still on their way)
 //   compare {screener, a, b}          -> {score, match, reasons, pairs}
 //   close {screener}                  -> true                    (frees it)

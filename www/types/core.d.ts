@@ -257,12 +257,13 @@ export interface Screener {
    * have arrived). Throws an Error with the core's message for a
    * non-string query or bad options. */
   search(query: string, options?: SearchOptions): Match[];
-  /** A party's full records by the `key` of its summary. Waits for the
-   * details file if it is still on its way; rejects with an Error whose
-   * message starts with "details not loaded" when it cannot come (none
-   * given, failed to load), or with the core's message for bytes of
-   * another dataset or an unknown key. */
-  detail(key: number): Promise<Detail>;
+  /** A party's full records by the `key` of its summary, or null for a key
+   * no party has. Waits for the details file if it is still on its way;
+   * rejects with an Error whose message starts with "details not loaded"
+   * when it cannot come (none given, failed to load), or with the core's
+   * message for bytes of another dataset or a key that is not a whole
+   * number. */
+  detail(key: number): Promise<Detail | null>;
   /** Whether the details are attached (detail() then answers at once). */
   hasDetails(): boolean;
   /** Resolves when the details are attached; rejects with why not. */

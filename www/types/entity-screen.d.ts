@@ -91,9 +91,9 @@ export class EntityScreenElement extends HTMLElement {
    * detail()). (Not `matches`, which stays Element.prototype.matches(selector).) */
   readonly results: Match[];
 
-  /** A party's full records by the `key` of its summary; resolves once the
-   * details file (requested at load) is in. */
-  detail(key: number): Promise<Detail>;
+  /** A party's full records by the `key` of its summary (null for a key no
+   * party has); resolves once the details file (requested at load) is in. */
+  detail(key: number): Promise<Detail | null>;
 
   /** Types the query and searches; resolves to the matches (null when a
    * newer search superseded this one). */
