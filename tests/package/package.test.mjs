@@ -85,6 +85,31 @@ test('Node 20 imports entity-screen/core from the installed package and screens 
   assert.ok(out.lists > 1);
 });
 
+test('Node screens with the dataset passed as bytes: the search file alone searches, with its details file the records come', () => {
+  writeFileSync(join(project, 'core-bytes.mjs'), `
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    import { createScreener } from 'entity-screen/core';
+    const dir = createRequire(import.meta.url).resolve('entity-screen/package.json').replace(/package\\.json$/, '');
+    const data = new Uint8Array(readFileSync(dir + 'entity-screen.esd'));
+    const details = new Uint8Array(readFileSync(dir + 'entity-screen.details.esd'));
+    const alone = await createScreener({ data });
+    const [m] = alone.search('Saito Tech', { limit: 1 });
+    let refused = '';
+    await alone.detail(m.key).catch((e) => (refused = e.message));
+    const both = await createScreener({ data, details });
+    const d = await both.detail(both.search('Saito Tech', { limit: 1 })[0].key);
+    console.log(JSON.stringify({ name: m.name, alias: m.matched_alias, refused, hasDetails: both.hasDetails(), detail: d.record.name, aliases: d.record.aliases }));
+  `);
+  const out = JSON.parse(run(process.execPath, ['core-bytes.mjs'], project).trim().split('\n').pop());
+  assert.equal(out.name, 'Candiru');
+  assert.equal(out.alias, true);
+  assert.match(out.refused, /^details not loaded/);
+  assert.equal(out.hasDetails, true);
+  assert.equal(out.detail, 'Candiru');
+  assert.ok(out.aliases.some((a) => /Saito Tech/.test(a)), out.aliases.join('; '));
+});
+
 test('Node gets a clear error for a dataset that is not one', async () => {
   writeFileSync(join(project, 'bad-data.mjs'), `
     import { createScreener } from 'entity-screen/core';
