@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: the index's keys are short strings and small integers that no
 /// adversary chooses at build time, and SipHash was a tenth of start-up.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -43,7 +43,9 @@ impl Hasher for Fnv {
     }
 }
 
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map with [`Fnv`] hashing, for the index's and the loader's
+/// short keys.
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::edit::{self, letter_mask};
 use crate::model::Party;

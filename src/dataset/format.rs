@@ -66,7 +66,11 @@
 //!            previous token, varint suffix length, suffix bytes;
 //!            then t u8 kinds (index in TokenKind::ALL)
 //!   names:   for each name (parties in order, primary then aliases):
-//!            varint k, k varint token ids
+//!            varint k, then k varint codes over the name's plain words
+//!            (its runs of ASCII letters and digits), a cursor starting at
+//!            the first: 0 = the token is the plain word at the cursor,
+//!            lower-cased; 1 = no token for it; c >= 2 = token id c - 2.
+//!            Each code moves the cursor one word on.
 //!
 //! details section
 //!   u64 link   checksum() of the search section's bytes it belongs to
@@ -426,14 +430,58 @@ fn search_section(d: &Dataset, marks: &mut Marks) -> Vec<u8> {
     out.extend(t.kinds.iter().map(|&k| kind_to_u8(k)));
     marks.push(("search: tokens of each name", out.len()));
     let mut start = 0usize;
-    for &end in &t.name_ends {
+    let names = ps.iter().flat_map(Party::names);
+    let mut codes: Vec<u64> = Vec::new();
+    for (&end, name) in t.name_ends.iter().zip(names) {
         let ids = &t.terms[start..end as usize];
-        put_varint(&mut out, ids.len() as u64);
-        ids.iter()
-            .for_each(|&id| put_varint(&mut out, u64::from(id)));
+        let words: Vec<&[u8]> = plain_words(name).collect();
+        codes.clear();
+        let mut cursor = 0usize;
+        let is = |k: usize, w: &str| {
+            words
+                .get(k)
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        for &id in ids {
+            let w = t.word(id as usize);
+            if !is(cursor, w) && is(cursor + 1, w) {
+                codes.push(TOKEN_SKIP);
+                cursor += 1;
+            }
+            codes.push(if is(cursor, w) {
+                TOKEN_PLAIN
+            } else {
+                TOKEN_ID + u64::from(id)
+            });
+            cursor += 1;
+        }
+        put_varint(&mut out, codes.len() as u64);
+        codes.iter().for_each(|&c| put_varint(&mut out, c));
         start = end as usize;
     }
     out
+}
+
+/// A name's token code: its next plain word, lower-cased, is the token
+/// (most tokens are; they then cost a byte that compresses to almost
+/// nothing, where a token id costs two or three).
+pub(crate) const TOKEN_PLAIN: u64 = 0;
+/// A name's token code: its next plain word gives no token.
+pub(crate) const TOKEN_SKIP: u64 = 1;
+/// A name's token code: token id `code - TOKEN_ID` (and the next plain
+/// word is passed).
+pub(crate) const TOKEN_ID: u64 = 2;
+
+/// The plain words of a name: its runs of ASCII letters and digits. Only a
+/// compression device for the stored tokens (the normaliser decides what
+/// the tokens are; the encoder writes [`TOKEN_PLAIN`] only where a plain
+/// word, lower-cased, is exactly the token).
+pub(crate) fn plain_words(name: &str) -> impl Iterator<Item = &[u8]> {
+    // Bytes, not chars: every byte of a multi-byte character is >= 0x80,
+    // so it separates words too.
+    name.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// The distinct provenance lists of the parties, in first-use order, and

@@ -445,15 +445,40 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         .ok_or(r.err_at("token kind", kinds_at))?;
     let mut name_ends: Vec<u32> = Vec::with_capacity(n_names);
     let mut terms: Vec<u32> = Vec::new();
-    for _ in 0..n_names {
+    let mut lower: Vec<u8> = Vec::new();
+    let ids: crate::index::HashMap<&[u8], u32> = (0..t)
+        .map(|i| (words.get(i).as_bytes(), i as u32))
+        .collect();
+    let names = rows
+        .iter()
+        .flat_map(|row| std::iter::once(row.name).chain(row.aliases..row.aliases + row.n_aliases));
+    for name in names {
         let k = r.count("name token count", 1)?;
+        let mut plain = format::plain_words(strings.get(name as usize));
         for _ in 0..k {
             let at = r.pos;
-            let id = r.u32("token id")?;
-            if id as usize >= t {
-                return Err(r.err_at("token id out of range", at));
+            let code = r.varint("token code")?;
+            let word = plain.next();
+            let id = match code {
+                format::TOKEN_PLAIN => {
+                    lower.clear();
+                    lower.extend(word.unwrap_or_default().iter().map(u8::to_ascii_lowercase));
+                    Some(word.and_then(|_| ids.get(&lower[..]).copied()))
+                }
+                format::TOKEN_SKIP => None,
+                c => Some(
+                    u32::try_from(c - format::TOKEN_ID)
+                        .ok()
+                        .filter(|&id| (id as usize) < t),
+                ),
+            };
+            match id {
+                None => {}
+                Some(Some(id)) => terms.push(id),
+                Some(None) => {
+                    return Err(r.err_at("token code (no such plain word or token id)", at))
+                }
             }
-            terms.push(id);
         }
         name_ends.push(terms.len() as u32);
     }
