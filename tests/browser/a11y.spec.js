@@ -45,6 +45,27 @@ test.describe('axe-core', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  test('reports no violations in the detail view while it waits for the details file, nor once they are in', async ({ page, context }) => {
+    await instrument(page);
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    // The demo loads the details as a script (loader="script").
+    await context.route('**/entity-screen.details.esd.js', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('/index.html');
+    await typeQuery(page, 'Candiru');
+    await waitForResults(page, 'Candiru');
+    await page.getByRole('option').first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('status')).toHaveText('Loading the full records of this party…');
+    expect(await axe(page)).toEqual([]);
+    release();
+    await expect(dialog.locator('section.es-listing[data-list="EL"]')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+  });
+
   test('reports no violations in the detail views of a party on three lists and of one with an "also on" listing', async ({ page }) => {
     await instrument(page);
     await page.goto('/index.html');

@@ -183,6 +183,34 @@ test('the print view renders the audit record and every row', async ({ page, con
   expect(onlyOwn(urls, FILE_ALLOWED)).toEqual([]);
 });
 
+test('a batch started before the details file has arrived waits for it (a row carries its listing fingerprint), then screens every row', async ({ page, context, baseURL }) => {
+  const problems = await instrument(page);
+  const urls = recordRequests(context);
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  let held = 0;
+  await context.route('**/entity-screen.details.esd.js', async (route) => {
+    held++;
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/index.html');
+  await pasteAndScreen(page, 'Mahan Air\nAcme Bakery of Leeds\n');
+  await expect.poll(() => held).toBe(1);
+  // Nothing is shown as screened while the details are held.
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('status').filter({ hasText: '2 rows:' })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('status').filter({ hasText: '2 rows:' })).toBeVisible({ timeout: 60_000 });
+  const rows = await page.evaluate(() => document.querySelector('entity-screen-batch').result.rows.map((r) => [r.query, r.status, !!r.listing]));
+  expect(rows).toEqual([
+    ['Mahan Air', 'exact', true],
+    ['Acme Bakery of Leeds', 'no match', false],
+  ]);
+  expect(urls.filter((u) => u.endsWith('/entity-screen.details.esd.js'))).toEqual([`${baseURL}/entity-screen.details.esd.js`]);
+  expect(problems).toEqual([]);
+});
+
 test('keyboard-only use: paste, screen, expand a row, decide, export', async ({ page, context }) => {
   const { urls } = await openStandalone(page, context);
   const box = page.getByLabel(/Names, one per line/);

@@ -21,12 +21,15 @@ export async function instrument(page) {
     d.dismiss().catch(() => {});
   });
   await page.addInitScript(() => {
-    window.__es = { violations: [], ready: null, results: [] };
+    window.__es = { violations: [], ready: null, details: null, results: [] };
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__es.violations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
     document.addEventListener('entity-screen-ready', (e) => {
       window.__es.ready = { at: performance.now(), mode: e.detail.mode, timings: e.detail.timings };
+    });
+    document.addEventListener('entity-screen-details', (e) => {
+      window.__es.details = { at: performance.now(), timings: e.detail.timings };
     });
     document.addEventListener('entity-screen-results', (e) => {
       window.__es.results.push({ at: performance.now(), query: e.detail.query, count: e.detail.matches.length });
@@ -64,6 +67,12 @@ export async function widgetState(page, selector = 'entity-screen') {
     const el = document.querySelector(sel);
     return { info: el.info, matches: el.results };
   }, selector);
+}
+
+/** A party's full records by the key of its summary, from the widget
+ * (element.detail(key)). */
+export async function detailOf(page, key, selector = 'entity-screen') {
+  return page.evaluate(([sel, k]) => document.querySelector(sel).detail(k), [selector, key]);
 }
 
 export async function violations(page) {

@@ -9,11 +9,11 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { instrument, recordRequests, typeQuery, waitForResults, widgetState, searchBox, root, violations } from './helpers.js';
+import { instrument, recordRequests, typeQuery, waitForResults, widgetState, searchBox, root, violations, detailOf } from './helpers.js';
 
 const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(resolve(root, 'Cargo.toml'), 'utf8'))[1];
 const HOSTILE_DATASET = resolve(root, 'test-results/fixtures/hostile.esd');
-const OWN_FILES = ['/entity-screen.esd.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html'];
+const OWN_FILES = ['/entity-screen.details.esd.js', '/entity-screen.esd.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html'];
 
 let urls;
 let problems;
@@ -145,7 +145,7 @@ test("a CBP party's detail view shows its CBP status and what the list means", a
   const { matches } = await widgetState(page);
   const i = matches.findIndex((m) => m.source === 'CBP');
   expect(i).toBeGreaterThanOrEqual(0);
-  const status = matches[i].lists[0].record.status;
+  const status = (await detailOf(page, matches[i].key)).lists[0].record.status;
   expect(status).toBe('Active');
   await page.getByRole('option').nth(i).click();
   const section = page.getByRole('dialog').locator('section.es-listing[data-list="CBP"]');
@@ -181,7 +181,7 @@ test("an FCC party's detail view shows the FCC's equipment note", async ({ page 
   const { matches } = await widgetState(page);
   const i = matches.findIndex((m) => m.source === 'FCC');
   expect(i).toBeGreaterThanOrEqual(0);
-  const equipment = matches[i].lists[0].record.equipment;
+  const equipment = (await detailOf(page, matches[i].key)).lists[0].record.equipment;
   expect(equipment).toMatch(/^Video surveillance and telecommunications equipment produced by Hytera/);
   await page.getByRole('option').nth(i).click();
   const section = page.getByRole('dialog').locator('section.es-listing[data-list="FCC"]');
@@ -193,7 +193,7 @@ test('a Federal Register date and citation of a listing are shown (1260H)', asyn
   const { matches } = await widgetState(page);
   const i = matches.findIndex((m) => m.source === '1260H');
   expect(i).toBeGreaterThanOrEqual(0);
-  const r = matches[i].lists[0].record;
+  const r = (await detailOf(page, matches[i].key)).lists[0].record;
   expect(r.federal_register_date).toBe('2026-06-10');
   await page.getByRole('option').nth(i).click();
   const section = page.getByRole('dialog').locator('section.es-listing[data-list="1260H"]');

@@ -53,6 +53,8 @@ for (const [name, url] of [
         return {
           firstResultMs: Math.round(first.at),
           readyMs: Math.round(window.__es.ready.at),
+          // When the details file was in and attached (detail views open at once from then on).
+          detailsMs: window.__es.details ? Math.round(window.__es.details.at) : null,
           mode: window.__es.ready.mode,
           wasm: Object.fromEntries(Object.entries(window.__es.ready.timings).map(([k, v]) => [k + 'Ms', Math.round(v)])),
           longTasksWhileTyping: during.length,

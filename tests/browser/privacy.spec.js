@@ -13,9 +13,11 @@ import {
   standaloneFileUrl,
   root,
   searchBox,
+  detailOf,
 } from './helpers.js';
 
 const HOSTILE_DATASET = resolve(root, 'test-results/fixtures/hostile.esd');
+const HOSTILE_SPLIT = resolve(root, 'test-results/fixtures/hostile-split.esd');
 
 /** Searches a few names and opens a detail view: everything a visitor does. */
 async function exercise(page) {
@@ -38,8 +40,108 @@ test('the demo page served over HTTP makes no request beyond its own files', asy
   const foreign = urls.filter((u) => !u.startsWith(baseURL + '/') && !u.startsWith(`blob:${baseURL}/`));
   expect(foreign).toEqual([]);
   const own = urls.filter((u) => u.startsWith(baseURL + '/')).map((u) => new URL(u).pathname);
-  expect([...new Set(own)].sort()).toEqual(['/entity-screen.esd.js', '/entity-screen.js', '/entity-screen.wasm.js', '/index.html']);
+  expect([...new Set(own)].sort()).toEqual([
+    '/entity-screen.details.esd.js',
+    '/entity-screen.esd.js',
+    '/entity-screen.js',
+    '/entity-screen.wasm.js',
+    '/index.html',
+  ]);
   expect(problems).toEqual([]);
+});
+
+/** The paths a fresh page of `url` requests while a visitor searches for
+ * `query` and opens the first result's detail view, in order. */
+async function requestsFor(browser, baseURL, url, query) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await instrument(page);
+  const urls = recordRequests(context);
+  await page.goto(url);
+  await typeQuery(page, query);
+  await waitForResults(page, query);
+  await page.getByRole('option').first().click();
+  await expect(page.getByRole('dialog').locator('section.es-listing').first()).toBeVisible();
+  await context.close();
+  // The Worker's own blob: URL of the page's origin is local (and new each time).
+  return urls.filter((u) => !u.startsWith(`blob:${baseURL}/`)).map((u) => (u.startsWith(baseURL) ? new URL(u).pathname : u));
+}
+
+for (const [name, url, files] of [
+  ['the demo (loader=script)', '/index.html', ['/entity-screen.js', '/entity-screen.wasm.js', '/entity-screen.esd.js', '/entity-screen.details.esd.js']],
+  ['the fetch loader', '/test/fetch.html', ['/entity-screen.js', '/entity-screen.wasm', '/entity-screen.esd', '/entity-screen.details.esd']],
+]) {
+  test(`${name}: the same files are requested whatever is typed, each once, and none after a search or a detail view`, async ({ browser, baseURL }) => {
+    const a = await requestsFor(browser, baseURL, url, 'Candiru');
+    const b = await requestsFor(browser, baseURL, url, 'Gazprombank');
+    const page = url;
+    expect([...a].sort()).toEqual([page, ...files].sort());
+    expect([...b].sort()).toEqual([...a].sort());
+    for (const u of [...a, ...b]) expect(u.toLowerCase()).not.toMatch(/candiru|gazprom/);
+  });
+}
+
+test('a detail view opened before the details file has arrived waits for it, then shows the full records; nothing more is fetched', async ({ page, context, baseURL }) => {
+  const problems = await instrument(page);
+  const urls = recordRequests(context);
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  let held = 0;
+  await context.route('**/entity-screen.details.esd', async (route) => {
+    held++;
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/test/fetch.html');
+  await typeQuery(page, 'Candiru');
+  await waitForResults(page, 'Candiru');
+  // Search works on the search file alone; the details are still held.
+  await expect(page.getByRole('option').first()).toContainText('86 FR 60760');
+  expect(held).toBe(1);
+  expect(await page.evaluate(() => window.__es.details)).toBe(null);
+
+  await page.getByRole('option').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Candiru');
+  const box = dialog.locator('.es-listings');
+  await expect(box).toHaveAttribute('aria-busy', 'true');
+  await expect(box.getByRole('status')).toHaveText('Loading the full records of this party…');
+  await expect(dialog.locator('section.es-listing')).toHaveCount(0);
+  // The close button has focus while it waits, and keeps it when the records come.
+  const closeFocused = () =>
+    page.evaluate(() => document.querySelector('entity-screen').shadowRoot.activeElement?.classList.contains('es-close') ?? false);
+  expect(await closeFocused()).toBe(true);
+
+  release();
+  const el = dialog.locator('section.es-listing[data-list="EL"]');
+  await expect(el).toBeVisible();
+  await expect(el).toContainText('86 FR 60760');
+  await expect(el).toContainText('Israel');
+  await expect(box).not.toHaveAttribute('aria-busy', /.*/);
+  await expect(box.locator('.es-detail-wait')).toHaveCount(0);
+  expect(await closeFocused()).toBe(true);
+  await expect.poll(() => page.evaluate(() => !!window.__es.details)).toBe(true);
+  expect(urls.filter((u) => u.endsWith('/entity-screen.details.esd'))).toEqual([`${baseURL}/entity-screen.details.esd`]);
+
+  // Opened again now that the details are in: the records at once, no waiting note.
+  await page.keyboard.press('Escape');
+  await page.getByRole('option').first().click();
+  await expect(dialog.locator('section.es-listing[data-list="EL"]')).toBeVisible();
+  await expect(dialog.locator('.es-detail-wait')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('when the details file cannot be loaded, search still works and the detail view says why', async ({ page, context }) => {
+  await instrument(page);
+  await context.route('**/entity-screen.details.esd', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+  await page.goto('/test/fetch.html');
+  await typeQuery(page, 'Candiru');
+  await waitForResults(page, 'Candiru');
+  await expect(page.getByRole('option').first().locator('.es-name')).toHaveText('Candiru');
+  await page.getByRole('option').first().click();
+  const alert = page.getByRole('dialog').getByRole('alert');
+  // (A 404's body fails the integrity check the default file has, before its status is seen.)
+  await expect(alert).toHaveText(/^The full records could not be loaded: details not loaded: http:\/\/.*\/entity-screen\.details\.esd(: HTTP 404$| could not be fetched )/);
 });
 
 test('the standalone page works from file:// and makes no request beyond the file itself', async ({ page, context }) => {
@@ -157,6 +259,32 @@ test('names and fields in the data that contain HTML or script are shown as text
   expect(problems).toEqual([]);
 });
 
+test('hostile fields that come from a details file (loadDataset(search, details)) are shown as text and never run', async ({ page }) => {
+  test.skip(!existsSync(HOSTILE_SPLIT), 'the split hostile fixture was not built (see global-setup.js)');
+  const problems = await instrument(page);
+  await page.goto('/index.html');
+  const search = [...readFileSync(HOSTILE_SPLIT)];
+  const details = [...readFileSync(HOSTILE_SPLIT.replace(/\.esd$/, '.details.esd'))];
+  const info = await page.evaluate(
+    ([a, b]) => document.querySelector('entity-screen').loadDataset(new Uint8Array(a), new Uint8Array(b)),
+    [search, details],
+  );
+  expect(info.label).toContain('hostile');
+  const name = '<img src=x onerror="window.__pwned=1">Zanzibar Hostile Trading';
+  await searchBox(page).fill(name);
+  await waitForResults(page, name);
+  await page.getByRole('option').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('<iframe src="https://example.org/"></iframe> remarks as text');
+  await expect(dialog).toContainText('1 <b>Bold</b> Street, Valletta');
+  const counts = await page.evaluate(() => {
+    const root = document.querySelector('entity-screen').shadowRoot;
+    return { elements: root.querySelectorAll('img, script, iframe, b').length, pwned: window.__pwned ?? null };
+  });
+  expect(counts).toEqual({ elements: 0, pwned: null });
+  expect(problems).toEqual([]);
+});
+
 test('an alias with characters outside the BMP is highlighted on whole words', async ({ page }) => {
   test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
   await instrument(page);
@@ -223,7 +351,34 @@ test('a host page with the minimal CSP the README gives (fetch loader) loads and
   expect(problems).toEqual([]);
 });
 
-test('the dataset is its own file: data-src points the widget at another dataset, fetched whole, and nothing else changes', async ({ page, context, baseURL }) => {
+test('data-src points the widget at another dataset: its search file and the details file next to it, each fetched whole', async ({ page, context, baseURL }) => {
+  test.skip(!existsSync(HOSTILE_SPLIT), 'the split hostile fixture was not built (see global-setup.js)');
+  const urls = recordRequests(context);
+  const problems = await instrument(page);
+  await page.goto('/test/fetch.html');
+  await page.evaluate(() => {
+    const other = document.createElement('entity-screen');
+    other.id = 'other';
+    other.setAttribute('data-src', '/test/fixtures/hostile-split.esd');
+    document.querySelector('entity-screen').after(other);
+  });
+  const found = await page.evaluate(async () => {
+    const other = document.getElementById('other');
+    await other.load();
+    const [m] = await other.search('Zanzibar Hostile Trading');
+    const d = await other.detail(m.key);
+    return { label: other.info.label, name: m.name, record: 'record' in m, detailName: d.record.name, lists: d.lists.length };
+  });
+  expect(found.label).toContain('hostile');
+  expect(found.record).toBe(false);
+  expect(found.detailName).toBe(found.name);
+  expect(found.lists).toBeGreaterThan(0);
+  expect(urls).toContain(`${baseURL}/test/fixtures/hostile-split.esd`);
+  expect(urls).toContain(`${baseURL}/test/fixtures/hostile-split.details.esd`);
+  expect(problems).toEqual([]);
+});
+
+test('the dataset is its own file: data-src can be a full dataset file (details-src="none"), fetched whole, and nothing else changes', async ({ page, context, baseURL }) => {
   test.skip(!existsSync(HOSTILE_DATASET), 'the hostile fixture dataset was not built (see global-setup.js)');
   const urls = recordRequests(context);
   const problems = await instrument(page);
@@ -233,12 +388,16 @@ test('the dataset is its own file: data-src points the widget at another dataset
     const other = document.createElement('entity-screen');
     other.id = 'other';
     other.setAttribute('data-src', '/test/fixtures/hostile.esd');
+    other.setAttribute('details-src', 'none');
     el.after(other);
   });
   const info = await page.evaluate(() => document.getElementById('other').load().then(() => document.getElementById('other').info));
   const hostileInfo = await page.evaluate((b) => document.querySelector('entity-screen').loadDataset(new Uint8Array(b)), [...readFileSync(HOSTILE_DATASET)]);
   expect(info.label).toBe(hostileInfo.label);
+  const [m] = await page.evaluate(() => document.getElementById('other').search('Zanzibar Hostile Trading'));
+  expect((await detailOf(page, m.key, '#other')).record.name).toBe(m.name);
   expect(urls).toContain(`${baseURL}/test/fixtures/hostile.esd`);
+  expect(urls.filter((u) => u.includes('/test/fixtures/hostile.details'))).toEqual([]);
   expect(urls).toContain(`${baseURL}/entity-screen.esd`);
   expect(problems).toEqual([]);
 });

@@ -17,7 +17,10 @@ test('typing Candiru shows Candiru on the Entity List (86 FR 60760) first', asyn
   const { matches } = await widgetState(page);
   expect(matches[0].name).toBe('Candiru');
   expect(matches[0].source).toBe('EL');
-  expect(matches[0].record.federal_register_notice).toContain('86 FR 60760');
+  // A result is a summary: its citation and countries, no full record.
+  expect(matches[0].citation).toContain('86 FR 60760');
+  expect(matches[0].countries).toContain('IL');
+  expect(matches[0]).not.toHaveProperty('record');
 });
 
 test('Saito Tech finds Candiru through its alias, with the matched part highlighted', async ({ page }) => {

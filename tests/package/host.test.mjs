@@ -44,19 +44,47 @@ before(async () => {
   const bare = await ask('init', { wasm: { bytes } });
   assert.deepEqual([bare.ok, bare.error], [false, 'this module has no embedded dataset: open one with Screener.fromBytes']);
   const data = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.esd')));
-  const init = await value('init', { wasm: { bytes }, data: { bytes: data } });
+  const details = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.details.esd')));
+  const init = await value('init', { wasm: { bytes }, data: { bytes: data }, details: { bytes: details } });
   assert.equal(init.screener, 0);
   assert.equal(init.defaultThreshold, init.info.default_threshold);
+  await value('details', { screener: 0 });
 });
 
-test('search, detail and compare answer through the protocol with the core results', async () => {
+test('search answers summaries; detail gives the full records of a summary by its key; compare answers', async () => {
   const matches = await value('search', { screener: 0, query: 'Candiru', options: { limit: 3 } });
   assert.equal(matches[0].name, 'Candiru');
-  const record = await value('detail', { screener: 0, recordId: matches[0].id });
-  assert.deepEqual(record, matches[0].record);
-  assert.equal(await value('detail', { screener: 0, recordId: 'no such id' }), null);
+  assert.equal('record' in matches[0], false);
+  assert.deepEqual(matches[0].countries, ['IL']);
+  const detail = await value('detail', { screener: 0, key: matches[0].key });
+  assert.equal(detail.key, matches[0].key);
+  assert.equal(detail.id, matches[0].id);
+  assert.deepEqual(detail.lists.map((l) => [l.code, l.id, l.key]), matches[0].lists.map((l) => [l.code, l.id, l.key]));
+  assert.match(detail.record.federal_register_notice, /86 FR 60760/);
+  assert.equal(detail.record.addresses[0].country, 'IL');
+  assert.equal(await value('detail', { screener: 0, key: 4294967295 }), null);
+  const notAKey = await ask('detail', { screener: 0, key: 'x' });
+  assert.deepEqual([notAKey.ok, notAKey.error], [false, "detail takes a result's key (a whole number)"]);
   const cmp = await value('compare', { screener: 0, a: 'Candiru Ltd', b: 'Candiru' });
   assert.equal(cmp.match, true);
+});
+
+test('a search file opened without its details searches, and detail says the details are not loaded', async () => {
+  const data = new Uint8Array(readFileSync(join(root, 'dist/entity-screen.esd')));
+  const opened = await value('open', { bytes: data });
+  assert.equal(opened.hasDetails, false);
+  const matches = await value('search', { screener: opened.screener, query: 'Candiru', options: { limit: 1 } });
+  assert.equal(matches[0].name, 'Candiru');
+  const detail = await ask('detail', { screener: opened.screener, key: matches[0].key });
+  assert.equal(detail.ok, false);
+  assert.match(detail.error, /^details not loaded/);
+  const wrong = await ask('open', { bytes: data, details: new Uint8Array(readFileSync(join(root, 'dist/entity-screen.esd'))) });
+  assert.equal(wrong.ok, true); // search works; the details are refused, and detail() says why
+  const refused = await ask('detail', { screener: wrong.value.screener, key: 0 });
+  assert.equal(refused.ok, false);
+  assert.ok(refused.error.length > 0);
+  await value('close', { screener: opened.screener });
+  await value('close', { screener: wrong.value.screener });
 });
 
 test('searchMany screens a batch in one request; a bad name gets its own error and the rest go on', async () => {

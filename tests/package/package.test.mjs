@@ -43,6 +43,8 @@ test('the tarball holds the bundles, the wasm, the types and the README, and not
     'core.d.ts',
     'entity-screen-core.js',
     'entity-screen.d.ts',
+    'entity-screen.details.esd',
+    'entity-screen.details.esd.js',
     'entity-screen.esd',
     'entity-screen.esd.js',
     'entity-screen.js',
@@ -57,25 +59,55 @@ test('the tarball holds the bundles, the wasm, the types and the README, and not
   assert.equal(pkg.types, './entity-screen.d.ts');
 });
 
-test('Node 20 imports entity-screen/core from the installed package and screens Candiru', () => {
+test('Node 20 imports entity-screen/core from the installed package and screens Candiru, summary first, records by key', () => {
   const script = `
     import { createScreener } from 'entity-screen/core';
     const s = await createScreener();
     const matches = s.search('Candiru', { limit: 3 });
-    const record = s.detail(matches[0].id);
+    const detail = await s.detail(matches[0].key);
     const cmp = s.compare('Candiru Ltd', 'Candiru');
-    console.log(JSON.stringify({ first: matches[0].name, source: matches[0].source, detail: record.name,
-      fr: record.federal_register_notice, cmp: cmp.match, threshold: s.defaultThreshold, lists: s.info().lists.length }));
+    console.log(JSON.stringify({ first: matches[0].name, source: matches[0].source, summaryRecord: 'record' in matches[0],
+      citation: matches[0].citation, countries: matches[0].countries, detail: detail.record.name, key: detail.key === matches[0].key,
+      fr: detail.record.federal_register_notice, cmp: cmp.match, threshold: s.defaultThreshold, lists: s.info().lists.length }));
   `;
   writeFileSync(join(project, 'core-check.mjs'), script);
   const out = JSON.parse(run(process.execPath, ['core-check.mjs'], project).trim().split('\n').pop());
   assert.equal(out.first, 'Candiru');
   assert.equal(out.source, 'EL');
+  assert.equal(out.summaryRecord, false);
+  assert.match(out.citation, /86 FR 60760/);
+  assert.deepEqual(out.countries, ['IL']);
   assert.equal(out.detail, 'Candiru');
+  assert.equal(out.key, true);
   assert.match(out.fr, /86 FR 60760/);
   assert.equal(out.cmp, true);
   assert.equal(out.threshold, JSON.parse(run(process.execPath, ['-e', 'import("entity-screen/core").then(m=>m.defaultThreshold()).then(console.log)'], project)));
   assert.ok(out.lists > 1);
+});
+
+test('Node screens with the dataset passed as bytes: the search file alone searches, with its details file the records come', () => {
+  writeFileSync(join(project, 'core-bytes.mjs'), `
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    import { createScreener } from 'entity-screen/core';
+    const dir = createRequire(import.meta.url).resolve('entity-screen/package.json').replace(/package\\.json$/, '');
+    const data = new Uint8Array(readFileSync(dir + 'entity-screen.esd'));
+    const details = new Uint8Array(readFileSync(dir + 'entity-screen.details.esd'));
+    const alone = await createScreener({ data });
+    const [m] = alone.search('Saito Tech', { limit: 1 });
+    let refused = '';
+    await alone.detail(m.key).catch((e) => (refused = e.message));
+    const both = await createScreener({ data, details });
+    const d = await both.detail(both.search('Saito Tech', { limit: 1 })[0].key);
+    console.log(JSON.stringify({ name: m.name, alias: m.matched_alias, refused, hasDetails: both.hasDetails(), detail: d.record.name, aliases: d.record.aliases }));
+  `);
+  const out = JSON.parse(run(process.execPath, ['core-bytes.mjs'], project).trim().split('\n').pop());
+  assert.equal(out.name, 'Candiru');
+  assert.equal(out.alias, true);
+  assert.match(out.refused, /^details not loaded/);
+  assert.equal(out.hasDetails, true);
+  assert.equal(out.detail, 'Candiru');
+  assert.ok(out.aliases.some((a) => /Saito Tech/.test(a)), out.aliases.join('; '));
 });
 
 test('Node gets a clear error for a dataset that is not one', async () => {
@@ -102,7 +134,7 @@ test('a page bundled with esbuild from the installed package renders the element
     logLevel: 'warning',
   });
   // The element finds its wasm and dataset next to the script that holds it (import.meta.url).
-  for (const file of ['entity-screen.wasm', 'entity-screen.esd']) {
+  for (const file of ['entity-screen.wasm', 'entity-screen.esd', 'entity-screen.details.esd']) {
     copyFileSync(join(project, 'node_modules/entity-screen', file), join(site, file));
   }
   writeFileSync(
@@ -133,7 +165,7 @@ test('a page bundled with esbuild from the installed package renders the element
     await first.locator('.es-name').filter({ hasText: 'Candiru' }).waitFor({ timeout: 30_000 });
     assert.match(await first.textContent(), /Entity List/);
     assert.deepEqual(outside, []);
-    assert.deepEqual([...new Set(server.requests)].sort(), ['/entity-screen.esd', '/entity-screen.wasm', '/index.html', '/main.js']);
+    assert.deepEqual([...new Set(server.requests)].sort(), ['/entity-screen.details.esd', '/entity-screen.esd', '/entity-screen.wasm', '/index.html', '/main.js']);
   } finally {
     await browser.close();
     await server.close();
@@ -144,7 +176,7 @@ test('the shipped .d.ts files type-check a consumer in strict TypeScript, and re
   writeFileSync(
     join(project, 'consumer.ts'),
     `import 'entity-screen';
-import { createScreener, type Match, type PartyRecord } from 'entity-screen/core';
+import { createScreener, type Detail, type Match, type PartyRecord } from 'entity-screen/core';
 import type { EntityScreenElement, EntityScreenStringsOverride } from 'entity-screen';
 
 const el: EntityScreenElement | null = document.querySelector('entity-screen');
@@ -160,16 +192,21 @@ const strings: EntityScreenStringsOverride = { locale: 'fr', scoreBands: { exact
 if (el) el.strings = strings;
 
 export async function check(): Promise<number> {
-  const s = await createScreener({ data: new Uint8Array(0), dataIntegrity: 'sha384-x' });
+  const s = await createScreener({ data: new Uint8Array(0), dataIntegrity: 'sha384-x', details: 'x.details.esd' });
   const found: Match[] = s.search('Candiru', { limit: 3, lists: ['EL'], prefix: false });
-  const record: PartyRecord | null = s.detail(found[0].id);
+  const countries: string[] = found[0].countries;
+  const detail: Detail | null = await s.detail(found[0].key);
+  const record: PartyRecord | null = detail ? detail.lists[0].record : null;
+  const fromElement: Detail | null | undefined = await el?.detail(found[0].key);
   const compared: boolean = s.compare('a', 'b').match;
   const m = await el?.compare('a', 'b');
-  return (record ? record.aliases.length : 0) + (compared ? 1 : 0) + s.info().lists.length + (m ? m.score : 0) + s.defaultThreshold;
+  return (record ? record.aliases.length : 0) + countries.length + (fromElement ? 1 : 0) + (compared ? 1 : 0) + s.info().lists.length + (m ? m.score : 0) + s.defaultThreshold + (s.hasDetails() ? 1 : 0);
 }
 
 // @ts-expect-error: search options have no such field
 createScreener().then((s) => s.search('x', { limt: 3 }));
+// @ts-expect-error: a summary carries no record (detail(key) has them)
+createScreener().then((s) => s.search('x')[0].record);
 `,
   );
   const tsc = join(root, 'node_modules/.bin/tsc');

@@ -10,7 +10,7 @@ function fakeEngine() {
   return {
     pending,
     calls: [],
-    start: async () => ({ screener: 0, info, defaultThreshold: 0.75, timings: {}, mode: 'page' }),
+    start: async () => ({ screener: 0, info, defaultThreshold: 0.75, timings: {}, mode: 'page', hasDetails: true }),
     search(screener, query, options) {
       this.calls.push({ screener, query, options });
       return new Promise((resolve, reject) => pending.push({ query, resolve, reject }));
@@ -112,4 +112,81 @@ test('the engine loads once and a load failure is reported, not thrown', async (
   c.addEventListener('searcherror', (e) => errors.push(e.detail.error.message));
   assert.deepEqual(await c.search('x'), []);
   assert.deepEqual(errors, ['no wasm']);
+});
+
+/** An engine whose details file arrives when the test says: `arrive()`
+ * (or `fail(error)`); detail() waits for it as the Worker does. */
+function slowDetailsEngine() {
+  let arrive;
+  let fail;
+  const details = new Promise((resolve, reject) => {
+    arrive = () => resolve({ timings: { attachDetails: 1 } });
+    fail = reject;
+  });
+  details.catch(() => {});
+  const engine = {
+    detailCalls: [],
+    arrive: () => arrive(),
+    fail: (e) => fail(e),
+    start: async () => ({ screener: 0, info: { lists: [] }, defaultThreshold: 0.75, timings: {}, mode: 'page', hasDetails: false }),
+    search: async () => [{ key: 7, name: 'Candiru' }],
+    details: (screener) => details.then((v) => (screener === 0 ? v : Promise.reject(new Error('no dataset')))),
+    async detail(screener, key) {
+      engine.detailCalls.push([screener, key]);
+      await details;
+      return { key, record: { name: 'Candiru' } };
+    },
+  };
+  return engine;
+}
+
+test('search is ready before the details; the details event comes when they are attached, and detail() waits for them', async () => {
+  const engine = slowDetailsEngine();
+  const c = new SearchController(() => engine);
+  const events = [];
+  c.addEventListener('ready', (e) => events.push(['ready', e.detail.hasDetails]));
+  c.addEventListener('details', (e) => events.push(['details', e.detail.timings.attachDetails]));
+  await c.load();
+  assert.deepEqual(await c.search('Candiru'), [{ key: 7, name: 'Candiru' }]);
+  assert.equal(c.detailsLoaded, false);
+  let answered = null;
+  const detail = c.detail(7).then((d) => (answered = d));
+  await tick();
+  assert.equal(answered, null);
+  assert.deepEqual(engine.detailCalls, [[0, 7]]);
+  engine.arrive();
+  assert.deepEqual(await detail, { key: 7, record: { name: 'Candiru' } });
+  await tick();
+  assert.equal(c.detailsLoaded, true);
+  assert.deepEqual(events, [
+    ['ready', false],
+    ['details', 1],
+  ]);
+});
+
+test('details that fail to load are reported as detailserror while search keeps working', async () => {
+  const engine = slowDetailsEngine();
+  const c = new SearchController(() => engine);
+  const errors = [];
+  c.addEventListener('detailserror', (e) => errors.push(e.detail.error.message));
+  await c.load();
+  engine.fail(new Error('details not loaded: HTTP 404'));
+  await tick();
+  await tick();
+  assert.deepEqual(errors, ['details not loaded: HTTP 404']);
+  assert.equal(c.detailsLoaded, false);
+  assert.equal(c.detailsError.message, 'details not loaded: HTTP 404');
+  assert.deepEqual(await c.search('Candiru'), [{ key: 7, name: 'Candiru' }]);
+  await assert.rejects(c.detail(7), /details not loaded: HTTP 404/);
+});
+
+test('details attached before search was ready are announced right after ready', async () => {
+  const engine = fakeEngine();
+  const c = new SearchController(() => engine);
+  const events = [];
+  c.addEventListener('ready', () => events.push('ready'));
+  c.addEventListener('details', () => events.push('details'));
+  await c.load();
+  assert.deepEqual(events, ['ready', 'details']);
+  assert.equal(c.detailsLoaded, true);
 });

@@ -23,7 +23,7 @@ function fakeEngine() {
   return {
     calls,
     async start() {
-      return { screener: 0, info: { lists: LISTS }, defaultThreshold: 0.75 };
+      return { screener: 0, info: { lists: LISTS }, defaultThreshold: 0.75, hasDetails: true };
     },
     async search() {
       return [{ id: '1', name: 'Candiru' }];

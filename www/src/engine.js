@@ -7,19 +7,23 @@
 //
 // API (every method resolves or rejects with an Error carrying the core's
 // message):
-//   const engine = engineFor(key, wasmSource, dataSource)
+//   const engine = engineFor(key, wasmSource, dataSource, detailsSource)
 //       // each () => a source for compileWasm / loadBytes (wasm-load.js);
-//       // one engine per key: elements with the same wasm and data share it
-//   await engine.start()        -> {screener: 0, info, defaultThreshold, timings, mode: 'worker'|'page'}
-//   await engine.search(screener, query, options)      -> matches (as the CLI's --json)
+//       // one engine per key: elements with the same files share it
+//   await engine.start()        -> {screener: 0, info, defaultThreshold, timings, hasDetails, mode: 'worker'|'page'}
+//                                  (once search works; the details are still on their way)
+//   await engine.details(screener)                     -> {timings} once the details are attached
+//   await engine.search(screener, query, options)      -> summaries
 //   await engine.searchMany(screener, queries, options) -> [{query, matches} | {query, error}]
-//   await engine.detail(screener, id)                  -> record | null
+//   await engine.detail(screener, key)                 -> the party's full records, or null (waits for the details)
 //   await engine.compare(screener, a, b)               -> {score, match, reasons, pairs}
-//   await engine.open(bytes)    -> {screener, info}     (another dataset, by its bytes)
+//   await engine.open(bytes, details?) -> {screener, info, hasDetails}  (another dataset, by its bytes)
 //   await engine.close(screener)                        (frees an opened dataset)
 // `screener` is the number start() or open() returned (0: the default one).
-// Requests are answered in order; callers that must drop stale answers keep
-// their own sequence number (see ui/controller.js).
+// The wasm, the search file and the details file are requested together at
+// start, whatever is typed. Answers may come in any order (a detail that
+// waits for the details file does not hold up searches); callers that must
+// drop stale answers keep their own sequence number (see ui/controller.js).
 
 import { createHost } from './host.js';
 import WORKER_SOURCE from '#worker-source';
@@ -60,11 +64,15 @@ function startWorker() {
 
 export class Engine {
   /** @param {() => Promise<object>|object} wasmSource what host.js compiles.
-   * @param {() => Promise<object>|object} dataSource the dataset's bytes or
-   * where they are (null: the module's embedded one). */
-  constructor(wasmSource, dataSource) {
+   * @param {() => Promise<object>|object} dataSource the search file's (or a
+   * full dataset file's) bytes or where they are (null: the module's
+   * embedded one).
+   * @param {() => Promise<object>|object} detailsSource the details file's,
+   * likewise (null: none, for a full dataset file). */
+  constructor(wasmSource, dataSource, detailsSource) {
     this.wasmSource = wasmSource;
     this.dataSource = dataSource || (() => null);
+    this.detailsSource = detailsSource || (() => null);
     this.pending = new Map();
     this.nextId = 1;
     this.started = null;
@@ -80,7 +88,7 @@ export class Engine {
   }
 
   async #start() {
-    const [worker, wasm, data] = await Promise.all([startWorker(), this.wasmSource(), this.dataSource()]);
+    const [worker, wasm, data, details] = await Promise.all([startWorker(), this.wasmSource(), this.dataSource(), this.detailsSource()]);
     if (worker) {
       this.mode = 'worker';
       worker.onmessage = (event) => this.#settle(event.data);
@@ -96,7 +104,7 @@ export class Engine {
         setTimeout(async () => this.#settle(await handle(message)), 0);
       };
     }
-    const value = await this.request('init', { wasm, data });
+    const value = await this.request('init', { wasm, data, details });
     return { ...value, mode: this.mode };
   }
 
@@ -136,9 +144,18 @@ export class Engine {
     return this.request('searchMany', { screener, queries, options });
   }
 
-  async detail(screener, id) {
+  /** A party's full records by the `key` of its summary; waits for the
+   * details file if it is still on its way. */
+  async detail(screener, key) {
     await this.start();
-    return this.request('detail', { screener, recordId: id });
+    return this.request('detail', { screener, key });
+  }
+
+  /** Resolves when the screener's details are attached (rejects with
+   * "details not loaded: why" when they cannot be). */
+  async details(screener) {
+    await this.start();
+    return this.request('details', { screener });
   }
 
   async compare(screener, a, b) {
@@ -147,11 +164,16 @@ export class Engine {
   }
 
   /** Opens another dataset from its bytes (copied, the caller keeps
-   * theirs); resolves to {screener, info}. */
-  async open(bytes) {
+   * theirs): a full dataset file, or a search file and, optionally, its
+   * details file's bytes. Resolves to {screener, info, hasDetails}. */
+  async open(bytes, details) {
     await this.start();
-    const copy = bytes instanceof ArrayBuffer ? new Uint8Array(bytes.slice(0)) : new Uint8Array(bytes);
-    return this.request('open', { bytes: copy }, [copy.buffer]);
+    const copy = (b) => (b instanceof ArrayBuffer ? new Uint8Array(b.slice(0)) : new Uint8Array(b));
+    const fields = { bytes: copy(bytes) };
+    if (details !== undefined && details !== null) fields.details = copy(details);
+    const transfer = [fields.bytes.buffer];
+    if (fields.details) transfer.push(fields.details.buffer);
+    return this.request('open', fields, transfer);
   }
 
   async close(screener) {
@@ -198,9 +220,9 @@ export class Engine {
 
 const engines = new Map();
 
-/** The page's engine for one wasm and data source (by key), created on
- * first use. */
-export function engineFor(name, wasmSource, dataSource) {
-  if (!engines.has(name)) engines.set(name, new Engine(wasmSource, dataSource));
+/** The page's engine for one wasm, data and details source (by key),
+ * created on first use. */
+export function engineFor(name, wasmSource, dataSource, detailsSource) {
+  if (!engines.has(name)) engines.set(name, new Engine(wasmSource, dataSource, detailsSource));
   return engines.get(name);
 }

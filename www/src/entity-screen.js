@@ -98,6 +98,7 @@ export class EntityScreenElement extends HTMLElement {
       const { info, timings, mode } = e.detail;
       this.dispatchEvent(event('entity-screen-ready', { info, timings, mode }));
     });
+    c.addEventListener('details', (e) => this.dispatchEvent(event('entity-screen-details', { timings: e.detail.timings })));
     c.addEventListener('loaderror', (e) => {
       this.#renderDataNote();
       this.#setStatus(this.#fmt.t('loadError', { message: e.detail.error.message }));
@@ -138,10 +139,18 @@ export class EntityScreenElement extends HTMLElement {
     return this.#controller.info;
   }
 
-  /** The current query's matches, as the wasm returned them. (Not named
-   * `matches`: that would hide Element.prototype.matches(selector).) */
+  /** The current query's matches: the core's search summaries (no full
+   * records; see detail()). (Not named `matches`: that would hide
+   * Element.prototype.matches(selector).) */
   get results() {
     return this.#controller.matches;
+  }
+
+  /** A party's full records by the `key` of its summary (in `results`):
+   * {key, id, name, source, type, record, lists, also_on}. Resolves once
+   * the details file, requested at load, is in. */
+  detail(key) {
+    return this.#controller.detail(key);
   }
 
   /** Searches for `query` as if typed; resolves to the matches (null when a
@@ -183,11 +192,12 @@ export class EntityScreenElement extends HTMLElement {
 
   /**
    * Replaces this widget's dataset with another one, from the bytes of a
-   * dataset file (`entity-screen build --out FILE`). Nothing is fetched: the
+   * dataset file (`entity-screen build --out FILE`), or of a search file
+   * and its details file (`entity-screen split`). Nothing is fetched: the
    * page supplies the bytes however it likes. Resolves to the new info.
    */
-  async loadDataset(bytes) {
-    const info = await this.#controller.open(bytes);
+  async loadDataset(bytes, details) {
+    const info = await this.#controller.open(bytes, details);
     this.#filters.selected = parseListCodes(this.getAttribute('lists'));
     this.#rerenderData();
     if (this.#ui.input.value.trim()) await this.#searchNow();
@@ -319,10 +329,13 @@ export class EntityScreenElement extends HTMLElement {
   }
 
   #openDetail(i) {
-    const m = this.#controller.matches[i];
+    const c = this.#controller;
+    const m = c.matches[i];
     if (!m) return;
     const lists = (this.info && this.info.lists) || [];
-    this.#dialog.show(m, (code) => lists.find((l) => l.code === code), this.#fmt);
+    const detail = c.detail(m.key);
+    detail.catch(() => {}); // shown in the dialog
+    this.#dialog.show(m, (code) => lists.find((l) => l.code === code), this.#fmt, detail, c.detailsLoaded);
   }
 
   // ---- rendering -----------------------------------------------------------

@@ -9,13 +9,19 @@
 //   reply    {id, ok: true, value} | {id, ok: false, error: message}
 // ops:
 //   ping                              -> 'pong'
-//   init {wasm, data}                 -> {screener: 0, info, defaultThreshold, timings}
-//   open {bytes}                      -> {screener, info}        (another dataset)
-//   search {screener, query, options} -> matches
+//   init {wasm, data, details}        -> {screener: 0, info, defaultThreshold, timings, hasDetails}
+//                                        (as soon as the search file is in)
+//   details {screener}                -> {timings} once the details are attached
+//                                        (error "details not loaded: why" if they cannot be)
+//   open {bytes, details?}            -> {screener, info, hasDetails}  (another dataset)
+//   search {screener, query, options} -> summaries
 //   searchMany {screener, queries, options} -> [{query, matches} | {query, error}]
-//   detail {screener, recordId}       -> record | null
+//   detail {screener, key}            -> {key, id, name, source, type, record, lists, also_on} | null
+//                                        (waits for the details if they are still on their way)
 //   compare {screener, a, b}          -> {score, match, reasons, pairs}
 //   close {screener}                  -> true                    (frees it)
+// Replies go out as each request finishes, not in order: a `detail` that
+// waits for the details file never holds up the searches behind it.
 // Nothing here touches the DOM.
 
 import { createScreener, readInput, batchCsv, batchSchema } from './core.js';
@@ -40,20 +46,26 @@ export function createHost() {
   }
 
   const ops = {
-    // `wasm` and `data` are sources for compileWasm and loadBytes
-    // (wasm-load.js): a URL with its integrity, a script, inlined text.
-    async init({ wasm, data }) {
+    // `wasm`, `data` and `details` are sources for compileWasm and
+    // loadBytes (wasm-load.js): a URL with its integrity, a script, inlined
+    // text. The three are requested at once; this answers when search works.
+    async init({ wasm, data, details }) {
       wasmSource = wasm;
-      const s = await createScreener({ wasm, data });
+      const s = await createScreener({ wasm, data, details });
       screeners.set(0, s);
-      return { screener: 0, info: s.info(), defaultThreshold: s.defaultThreshold, timings: s.timings };
+      return { screener: 0, info: s.info(), defaultThreshold: s.defaultThreshold, timings: s.timings, hasDetails: s.hasDetails() };
     },
-    async open({ bytes }) {
+    async details({ screener: id }) {
+      const s = screener(id);
+      await s.details;
+      return { timings: s.timings };
+    },
+    async open({ bytes, details }) {
       if (!wasmSource) throw new Error('the wasm module is not loaded yet');
-      const s = await createScreener({ wasm: wasmSource, data: bytes });
+      const s = await createScreener({ wasm: wasmSource, data: bytes, details });
       const id = nextId++;
       screeners.set(id, s);
-      return { screener: id, info: s.info() };
+      return { screener: id, info: s.info(), hasDetails: s.hasDetails() };
     },
     search({ screener: id, query, options }) {
       return screener(id).search(query, options);
@@ -71,8 +83,8 @@ export function createHost() {
         }
       });
     },
-    detail({ screener: id, recordId }) {
-      return screener(id).detail(recordId);
+    detail({ screener: id, key }) {
+      return screener(id).detail(key);
     },
     compare({ screener: id, a, b }) {
       return screener(id).compare(a, b);
@@ -108,14 +120,17 @@ export function createHost() {
         countryColumn: read.countryColumn,
       };
     },
-    /** Screens rows given, or rows [start, end) of a kept input. */
-    screenRows({ screener: id, rows, input, start, end, options }) {
+    /** Screens rows given, or rows [start, end) of a kept input. A row
+     * carries its listings' fingerprint, so this waits for the details. */
+    async screenRows({ screener: id, rows, input, start, end, options }) {
+      const s = screener(id);
       if (!rows) {
         const kept = inputs.get(input);
         if (!kept) throw new Error(`no input ${input} (read it again)`);
         rows = kept.slice(start, end);
       }
-      return screener(id).screenRows(rows, options);
+      if (!s.hasDetails()) await s.details;
+      return s.screenRows(rows, options);
     },
     batchAudit({ screener: id, request }) {
       return screener(id).batchAudit(request);

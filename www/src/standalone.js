@@ -1,22 +1,25 @@
 // Entry of dist/standalone.html: the same widget as a classic script, with
-// the wasm (code only) inlined as base64 and the dataset as base64 of its
-// gzip, in non-executed <script type="application/octet-stream"> data blocks,
-// so the one file works opened from file:// with no network at all. The
-// Worker decompresses the dataset with DecompressionStream and checks it
-// against the SHA-384 of the uncompressed file.
+// the wasm (code only) and the dataset's two parts (search, details) inlined
+// as base-122 (base122.js) of their gzip, in non-executed <script
+// type="application/octet-stream"> data blocks, so the one file works opened
+// from file:// with no network at all. The Worker decompresses each with
+// DecompressionStream and checks the dataset's parts against the SHA-384s of
+// the uncompressed files; search works once the search part is in, the
+// details are attached after it.
 
 import { define, setEngineProvider, EntityScreenElement } from './entity-screen.js';
 import { engineFor } from './engine.js';
 import { defineBatch, setBatchEngineProvider, EntityScreenBatchElement } from './batch/element.js';
 
-/* global __DATA_SRI__ */
+/* global __DATA_SRI__, __DETAILS_SRI__ */
 const block = (id) => document.getElementById(id).textContent;
 
 const provider = () =>
   engineFor(
     'inline',
-    () => ({ base64: block('entity-screen-wasm') }),
-    () => ({ gzipBase64: block('entity-screen-data'), integrity: __DATA_SRI__ }),
+    () => ({ gzipBase122: block('entity-screen-wasm') }),
+    () => ({ gzipBase122: block('entity-screen-data'), integrity: __DATA_SRI__ }),
+    () => ({ gzipBase122: block('entity-screen-details'), integrity: __DETAILS_SRI__ }),
   );
 setEngineProvider(provider);
 setBatchEngineProvider(provider);

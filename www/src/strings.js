@@ -129,6 +129,10 @@ export const DEFAULT_STRINGS = {
     equipment: 'equipment',
   },
   whyMatched: 'Why it matched',
+  // Shown in place of the listings while the details file is still on its
+  // way (it was requested with the rest at load; nothing more is fetched).
+  detailsLoading: 'Loading the full records of this party…',
+  detailsError: 'The full records could not be loaded: {message}',
   fields: {
     aliases: 'Also known as',
     addresses: 'Addresses',

@@ -1,9 +1,11 @@
 // Getting the wasm module and the dataset's bytes from wherever they are: a
 // URL (fetched whole, SRI-checked; the wasm compiled while it streams in),
 // bytes, base64 or one-char-per-byte text inlined in a page, gzip inlined as
-// base64 (decompressed with DecompressionStream), a script that carries the
+// base64 or base-122 (decompressed with DecompressionStream), a script that carries the
 // bytes (for pages whose CSP forbids fetch), or a file:// URL in Node. No
 // DOM here: this runs in a Worker, on a page and in Node.
+
+import { fromBase122 } from './base122.js';
 
 /** Decodes base64 to bytes, with the native decoder where there is one. */
 export function fromBase64(text) {
@@ -39,20 +41,44 @@ export async function checkIntegrity(bytes, integrity, what = 'the wasm bytes') 
   if (btoa(bin) !== expected) throw new Error(`${what} do not match their integrity hash`);
 }
 
-/** The globals that entity-screen.wasm.js and entity-screen.esd.js assign
- * their bytes to. */
-export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData' };
+/** The globals that entity-screen.wasm.js, entity-screen.esd.js and
+ * entity-screen.details.esd.js assign their bytes to (the build,
+ * scripts/build-web.mjs, writes the scripts with these names). */
+export const SCRIPT_GLOBALS = { wasm: '__entityScreenWasm', data: '__entityScreenData', details: '__entityScreenDetails' };
+
+/**
+ * Where the details file of a dataset is, by default: the search file's URL
+ * with its final `.esd` replaced by `.details.esd` (`entity-screen split
+ * IN SEARCH.esd SEARCH.details.esd` names them so), null when the URL does
+ * not end in `.esd`. One rule for the widget's `details-src` and the core's
+ * `details` option.
+ */
+export function detailsUrlFor(url) {
+  const u = new URL(String(url), 'file:///');
+  if (!/\.esd$/i.test(u.pathname)) return null;
+  const href = String(url);
+  const at = href.search(/\.esd(?=[?#]|$)/i);
+  return at < 0 ? null : `${href.slice(0, at)}.details.esd${href.slice(at + 4)}`;
+}
 
 /**
  * Runs a script that carries bytes (entity-screen.wasm.js,
- * entity-screen.esd.js) and takes the string it leaves in `globalName`. A
- * script load is allowed by `script-src` where `connect-src 'none'` forbids
- * fetch. In a Worker, importScripts keeps the large string off the page's
- * main thread; on the page, import() (the file is valid as either).
+ * entity-screen.esd.js, entity-screen.details.esd.js) and takes the string it
+ * leaves in `globalName`. A script load is allowed by `script-src` where
+ * `connect-src 'none'` forbids fetch. With import() (the file is valid as a
+ * classic script and as a module), which is asynchronous, so the scripts of
+ * the wasm, the search file and the details load in parallel; in a Worker
+ * that keeps the large strings off the page's main thread. importScripts
+ * (synchronous: it would load them one after the other) only where a
+ * Worker refuses import().
  */
 async function loadScript(url, globalName) {
-  if (typeof importScripts === 'function') importScripts(url);
-  else await import(/* webpackIgnore: true */ url);
+  try {
+    await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+  } catch (e) {
+    if (typeof importScripts !== 'function' || typeof globalThis[globalName] === 'string') throw e;
+    importScripts(url);
+  }
   const text = globalThis[globalName];
   delete globalThis[globalName];
   if (typeof text !== 'string') throw new Error(`${url} did not define ${globalName}`);
@@ -99,15 +125,27 @@ async function readFileUrl(url) {
 }
 
 /** A URL's bytes: fetched (SRI-checked by fetch), or read from disk for a
- * file:// URL outside a browser (SRI-checked here). */
-export async function fetchBytes(url, integrity, what) {
+ * file:// URL outside a browser (SRI-checked here). `priority` is fetch's
+ * hint ('low' for the details file, so on a slow link the search file's
+ * bytes come first; browsers without the hint ignore it). */
+export async function fetchBytes(url, integrity, what, priority) {
   const href = String(url);
   if (href.startsWith('file:') && typeof document === 'undefined' && typeof importScripts !== 'function') {
     const bytes = await readFileUrl(href);
     await checkIntegrity(bytes, integrity, what);
     return bytes;
   }
-  const response = await fetch(href, integrity ? { integrity } : {});
+  const init = {};
+  if (integrity) init.integrity = integrity;
+  if (priority) init.priority = priority;
+  let response;
+  try {
+    response = await fetch(href, init);
+  } catch (e) {
+    // Browsers say only "Failed to fetch" (or similar), also when the bytes
+    // fail their integrity check: name the file, and both causes.
+    throw new Error(`${href} could not be fetched (a network error, or bytes that do not match their integrity hash): ${(e && e.message) || e}`);
+  }
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -123,10 +161,11 @@ export function asBytes(value) {
 /**
  * Bytes from any of these sources: bytes (ArrayBuffer or typed array); a URL
  * (string or URL object; fetched, or read from disk in Node); or an object
- * {bytes} | {url, integrity} | {base64, integrity} | {latin1, integrity} |
+ * {bytes} | {url, integrity, priority} | {base64, integrity} | {latin1, integrity} |
  * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
- * {gzipBase64, integrity} (base64 of gzip, as standalone.html inlines the
- * dataset). `integrity` is checked on the bytes as they are used, after
+ * {gzipBase64, integrity} | {gzipBase122, integrity} (base64 or base-122,
+ * base122.js, of gzip: standalone.html inlines the wasm and the dataset's
+ * parts so). `integrity` is checked on the bytes as they are used, after
  * decompression.
  */
 export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCRIPT_GLOBALS.data } = {}) {
@@ -136,11 +175,12 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   if (!source || typeof source !== 'object') throw new TypeError(`no source for ${what}: pass a URL or bytes`);
   let bytes;
   if (source.bytes) bytes = asBytes(source.bytes);
-  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what);
+  else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what, source.priority);
   else if (source.script) bytes = fromLatin1(await loadScript(source.script, scriptGlobal));
   else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
   else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
+  else if (source.gzipBase122 !== undefined) bytes = await gunzip(fromBase122(source.gzipBase122));
   else throw new TypeError(`no source for ${what} in {${Object.keys(source).join(', ')}}`);
   if (!bytes) throw new TypeError(`${what}: bytes must be an ArrayBuffer or a typed array`);
   await checkIntegrity(bytes, source.integrity, what);

@@ -1,5 +1,6 @@
 // Types of entity-screen/core (dist/entity-screen-core.js): the screening
-// core without the UI. The shapes are the CLI's `--json` shapes.
+// core without the UI. search() returns compact summaries; detail() the
+// full records (the shapes of the CLI's `--json`).
 
 export type ListCode = string; // "EL", "SDN", "DPL", ... (see info().lists)
 export type PartyType = 'entity' | 'individual' | 'vessel' | 'aircraft';
@@ -86,15 +87,16 @@ export interface Provenance {
   as_of: string;
 }
 
-/** One list a party is on (a match carries all of them, most severe first). */
+/** One list a party is on, in a search summary (a match carries all of
+ * them, most severe first). */
 export interface OnList {
   code: ListCode;
   list_name: string;
   /** The party's id on that list. */
   id: string;
   name: string;
-  /** That list's own record of the party. */
-  record: PartyRecord;
+  /** That listing's number in the dataset. */
+  key: number;
 }
 
 /** A same-name listing of another department, shown, not merged. */
@@ -106,7 +108,8 @@ export interface AlsoOn {
   name: string;
   /** Why it is shown and why it is not merged, in words. */
   reason: string;
-  record: PartyRecord;
+  /** That listing's number in the dataset. */
+  key: number;
 }
 
 export interface TokenPair {
@@ -115,7 +118,11 @@ export interface TokenPair {
   similarity: number;
 }
 
+/** One search result: everything a result list shows, no full record
+ * (get those with detail(key)). */
 export interface Match {
+  /** The party's number in the dataset: what detail() takes. */
+  key: number;
   id: string;
   name: string;
   matched_name: string;
@@ -125,15 +132,41 @@ export interface Match {
   /** The code of the most severe list the party is on (lists[0]). */
   source: ListCode;
   type: PartyType;
+  /** ISO 3166-1 alpha-2 codes of the party's addresses' countries. */
+  countries: string[];
+  /** The Federal Register citation ("86 FR 60760"), "" when none. */
+  citation: string;
   reasons: string[];
   pairs: TokenPair[];
   /** [start, end) offsets in UTF-16 code units into matched_name. */
   highlights: [number, number][];
-  record: PartyRecord;
   /** Every list the party is on, most severe first (info().severity_order). */
   lists: OnList[];
   /** Same-name listings of another department, with the reason. */
   also_on: AlsoOn[];
+}
+
+/** One list a party is on, with that list's own record. */
+export interface OnListDetail extends OnList {
+  record: PartyRecord;
+}
+
+/** A same-name listing of another department, with its record. */
+export interface AlsoOnDetail extends AlsoOn {
+  record: PartyRecord;
+}
+
+/** A party's full records, by its key (detail(key)). */
+export interface Detail {
+  key: number;
+  id: string;
+  name: string;
+  source: ListCode;
+  type: PartyType;
+  /** The record on the most severe list (lists[0].record). */
+  record: PartyRecord;
+  lists: OnListDetail[];
+  also_on: AlsoOnDetail[];
 }
 
 export interface Comparison {
@@ -193,36 +226,64 @@ export type WasmSource =
   | { script: string; integrity?: string }
   | { module: WebAssembly.Module };
 
+/** A dataset file: its URL (fetched, or read from disk in Node for a
+ * file: URL) or its bytes. */
+export type DataSource = string | URL | ArrayBuffer | Uint8Array;
+
 export interface CreateScreenerOptions {
-  /** The dataset file (`entity-screen build --out FILE`): its URL or bytes,
-   * fetched (or read from disk in Node) whole. Default: entity-screen.esd
-   * next to the module, checked against DATA_INTEGRITY. */
-  data?: string | URL | ArrayBuffer | Uint8Array;
-  /** An SRI value ("sha384-...") the dataset's bytes must match. */
+  /** The dataset's search file (`entity-screen split`), or a full dataset
+   * file (`entity-screen build --out FILE`): its URL or bytes, fetched (or
+   * read from disk in Node) whole. Default: entity-screen.esd next to the
+   * module, checked against DATA_INTEGRITY. */
+  data?: DataSource;
+  /** An SRI value ("sha384-...") the search file's bytes must match. */
   dataIntegrity?: string;
+  /** The dataset's details file (`entity-screen split`), requested at the
+   * same time as `data`, attached when it arrives. Default: with no `data`,
+   * entity-screen.details.esd next to the module (checked against
+   * DETAILS_INTEGRITY); with `data` a URL, the same URL with `.esd` ->
+   * `.details.esd`; with `data` bytes, none. `false`: none. Not needed
+   * (and not used) when `data` is a full dataset file. */
+  details?: DataSource | false | null;
+  /** An SRI value the details file's bytes must match. */
+  detailsIntegrity?: string;
   /** The wasm. Default: entity-screen.wasm next to the module, checked
    * against the hash the build compiled in (read from disk in Node). */
   wasm?: WasmSource;
 }
 
 export interface Screener {
-  /** Ranked matches, best first. Synchronous. Throws an Error with the
-   * core's message for a non-string query or bad options. */
+  /** Ranked summaries, best first. Synchronous (ready before the details
+   * have arrived). Throws an Error with the core's message for a
+   * non-string query or bad options. */
   search(query: string, options?: SearchOptions): Match[];
-  /** The full record of a party by its id, or null. */
-  detail(id: string): PartyRecord | null;
+  /** A party's full records by the `key` of its summary, or null for a key
+   * no party has. Waits for the details file if it is still on its way;
+   * rejects with an Error whose message starts with "details not loaded"
+   * when it cannot come (none given, failed to load), or with the core's
+   * message for bytes of another dataset or a key that is not a whole
+   * number. */
+  detail(key: number): Promise<Detail | null>;
+  /** Whether the details are attached (detail() then answers at once). */
+  hasDetails(): boolean;
+  /** Resolves when the details are attached; rejects with why not. */
+  readonly details: Promise<void>;
+  /** Why the details could not be attached, once known, else null. */
+  readonly detailsError: Error | null;
   /** Scores two names against each other. */
   compare(a: string, b: string): Comparison;
   info(): DatasetInfo;
   /** The core's default minimum score. */
   readonly defaultThreshold: number;
-  /** ms spent compiling, instantiating and building this screener. */
-  readonly timings: { compile: number; instantiate: number; construct: number };
+  /** ms spent compiling, instantiating and building this screener, and
+   * attaching its details once they are in. */
+  readonly timings: { compile: number; instantiate: number; construct: number; attachDetails?: number };
   /** Frees the wasm memory; the screener cannot be used afterwards. */
   free(): void;
 }
 
-/** Loads the wasm (once per JS realm) and the dataset. */
+/** Loads the wasm (once per JS realm) and the dataset: resolves when
+ * search works, without waiting for the details file. */
 export function createScreener(options?: CreateScreenerOptions): Promise<Screener>;
 
 /** The core's default minimum score (loads the wasm if needed). */
@@ -230,5 +291,7 @@ export function defaultThreshold(options?: { wasm?: WasmSource }): Promise<numbe
 
 /** The SHA-384 SRI value of entity-screen.wasm this module checks. */
 export const WASM_INTEGRITY: string;
-/** The SHA-384 SRI value of the default dataset, entity-screen.esd. */
+/** The SHA-384 SRI value of the default dataset's search file, entity-screen.esd. */
 export const DATA_INTEGRITY: string;
+/** The SHA-384 SRI value of the default dataset's details file, entity-screen.details.esd. */
+export const DETAILS_INTEGRITY: string;

@@ -1,10 +1,10 @@
 // Types of the element bundle (dist/entity-screen.js): importing it defines
 // <entity-screen>.
 
-import type { Comparison, DatasetInfo, Match } from './core.js';
+import type { Comparison, DatasetInfo, Detail, Match } from './core.js';
 import type { EntityScreenStrings, EntityScreenStringsOverride } from './strings.js';
 
-export type { Comparison, DatasetInfo, Match, SearchOptions, PartyRecord, ListInfo } from './core.js';
+export type { Comparison, DatasetInfo, Detail, Match, SearchOptions, PartyRecord, ListInfo } from './core.js';
 export type { EntityScreenStrings, EntityScreenStringsOverride, Plural } from './strings.js';
 
 /** The element's attributes (all optional, all strings in HTML). */
@@ -23,17 +23,30 @@ export interface EntityScreenAttributes {
   loader?: 'fetch' | 'script';
   /** Another URL for entity-screen.wasm (its hash must still match). */
   'wasm-src'?: string;
-  /** Another dataset file, fetched whole (default: entity-screen.esd next to the module). */
+  /** Another dataset's search file (or a full dataset file), fetched whole
+   * (default: entity-screen.esd next to the module). */
   'data-src'?: string;
   /** An SRI value the data-src file must match. */
   'data-integrity'?: string;
+  /** Its details file, fetched whole at the same time (default: the
+   * data-src URL with `.esd` -> `.details.esd`, or entity-screen.details.esd
+   * next to the module; "none" when data-src is a full dataset file). */
+  'details-src'?: string;
+  /** An SRI value the details-src file must match. */
+  'details-integrity'?: string;
 }
 
+/** Search works (the details file may still be on its way). */
 export interface EntityScreenReadyDetail {
   info: DatasetInfo;
   timings: { compile: number; instantiate: number; construct: number };
   /** Where the wasm runs: in a Worker, or on the page (CSP refused blob: workers). */
   mode: 'worker' | 'page';
+}
+
+/** The details file is in and attached: detail views open at once. */
+export interface EntityScreenDetailsDetail {
+  timings: { compile: number; instantiate: number; construct: number; attachDetails?: number };
 }
 
 export interface EntityScreenResultsDetail {
@@ -74,9 +87,13 @@ export class EntityScreenElement extends HTMLElement {
   strings: EntityScreenStringsOverride;
   /** The dataset's info once loaded, else null. */
   readonly info: DatasetInfo | null;
-  /** The current query's matches. (Not `matches`, which stays
-   * Element.prototype.matches(selector).) */
+  /** The current query's matches: search summaries, no full records (see
+   * detail()). (Not `matches`, which stays Element.prototype.matches(selector).) */
   readonly results: Match[];
+
+  /** A party's full records by the `key` of its summary (null for a key no
+   * party has); resolves once the details file (requested at load) is in. */
+  detail(key: number): Promise<Detail | null>;
 
   /** Types the query and searches; resolves to the matches (null when a
    * newer search superseded this one). */
@@ -85,8 +102,9 @@ export class EntityScreenElement extends HTMLElement {
   load(): Promise<void>;
   /** Scores two names against each other. */
   compare(a: string, b: string): Promise<Comparison>;
-  /** Replaces the dataset with one from a dataset file's bytes; resolves to its info. */
-  loadDataset(bytes: ArrayBuffer | Uint8Array): Promise<DatasetInfo>;
+  /** Replaces the dataset with one from a full dataset file's bytes, or a
+   * search file's and its details file's; resolves to its info. */
+  loadDataset(bytes: ArrayBuffer | Uint8Array, details?: ArrayBuffer | Uint8Array): Promise<DatasetInfo>;
   /** The record of the shown search for a compliance file (null when none is shown). */
   resultRecord(): Promise<SearchRecord | null>;
   /** Offers resultRecord() as a JSON download (a blob: URL, no network); resolves to it. */
@@ -103,6 +121,7 @@ export class EntityScreenElement extends HTMLElement {
 /** The element's events; both bubble and are composed. */
 export interface EntityScreenEventMap extends HTMLElementEventMap {
   'entity-screen-ready': CustomEvent<EntityScreenReadyDetail>;
+  'entity-screen-details': CustomEvent<EntityScreenDetailsDetail>;
   'entity-screen-results': CustomEvent<EntityScreenResultsDetail>;
 }
 
@@ -114,6 +133,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'entity-screen-ready': CustomEvent<EntityScreenReadyDetail>;
+    'entity-screen-details': CustomEvent<EntityScreenDetailsDetail>;
     'entity-screen-results': CustomEvent<EntityScreenResultsDetail>;
   }
 }

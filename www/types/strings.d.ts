@@ -53,6 +53,10 @@ export interface EntityScreenStrings {
   provenanceAll: string;
   provenanceFields: Record<string, string>;
   detailTitle: string;
+  /** Shown in the detail view while the details file is still loading. */
+  detailsLoading: string;
+  /** Shown in the detail view when the details file failed: `{message}`. */
+  detailsError: string;
   close: string;
   onList: string;
   whyMatched: string;

@@ -1,7 +1,8 @@
 // Smoke test of <entity-screen> in every engine: the demo over HTTP and the
 // standalone page from file://. In each: type a name with real key presses
-// and see it first; open its detail view with the keyboard and close it with
-// Escape; and check that the page asked for nothing but its own files.
+// and see it first; open its detail view with the keyboard, see its listing
+// (from the details file) and close it with Escape; and check that the page
+// asked for nothing but its own files.
 
 import { readdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -49,6 +50,13 @@ async function screenCandiru(driver) {
     return d.open && d.querySelector('h2').textContent;
   }, 10_000);
   assert.equal(shown, 'Candiru');
+  // The listings come from the details file (waited for if still loading).
+  const listing = await driver.waitFor(() => {
+    const d = document.querySelector('entity-screen').shadowRoot.querySelector('dialog');
+    const el = d.querySelector('section.es-listing[data-list="EL"]');
+    return el ? el.textContent.includes('86 FR 60760') : false;
+  }, 20_000);
+  assert.equal(listing, true);
   await driver.press('Escape');
   await driver.waitFor(() => !document.querySelector('entity-screen').shadowRoot.querySelector('dialog').open, 10_000);
   assert.deepEqual(await driver.evaluate(dialogState), { open: false, title: '' });

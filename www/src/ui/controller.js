@@ -5,7 +5,10 @@
 //
 // Events (plain Events on this EventTarget, data in `detail`):
 //   loading                        the engine started loading
-//   ready      {info, timings, mode, defaultThreshold}
+//   ready      {info, timings, mode, defaultThreshold, hasDetails}
+//                                  search works (the details may still be on their way)
+//   details    {screener, timings} the shown dataset's details are attached
+//   detailserror {screener, error} they could not be (search still works)
 //   loaderror  {error}
 //   searching  {query}             a search has taken longer than SEARCHING_DELAY_MS
 //   results    {query, matches}    the answer to the latest search
@@ -34,8 +37,9 @@ export class SearchController extends EventTarget {
     this.engineProvider = engineProvider;
     this.engine = null;
     this.ready = null; // Promise of the load, once started
-    this.state = null; // {screener, info, defaultThreshold, timings, mode}
+    this.state = null; // {screener, info, defaultThreshold, timings, mode, hasDetails}
     this.loadError = null;
+    this.detailsError = null; // why the current dataset's details could not be attached
     this.query = ''; // the query whose results are shown ('' = none)
     this.matches = [];
     this.options = null; // the options the shown matches were searched with
@@ -52,6 +56,12 @@ export class SearchController extends EventTarget {
     return !!this.ready && !this.state && !this.loadError;
   }
 
+  /** Whether the current dataset's details are attached (detail() then
+   * answers in a round trip, without waiting for a file). */
+  get detailsLoaded() {
+    return !!(this.state && this.state.hasDetails);
+  }
+
   /** Starts loading the engine (once); resolves when ready or failed. */
   load() {
     if (this.ready) return this.ready;
@@ -64,6 +74,7 @@ export class SearchController extends EventTarget {
       (state) => {
         this.state = { ...state };
         emit(this, 'ready', { ...state });
+        this.#watchDetails();
       },
       (error) => {
         this.loadError = error;
@@ -149,13 +160,52 @@ export class SearchController extends EventTarget {
     return queryRecord(this.engine, this.state.screener, this.query, { ...opts, prefix: opts.prefix ?? true }, now);
   }
 
-  /** Replaces the dataset with one from bytes; resolves to its info. */
-  async open(bytes) {
+  /** Follows the current screener's details until they are attached (or
+   * fail): sets state.hasDetails and emits `details` (or `detailserror`),
+   * unless another dataset has replaced it meanwhile. Details already
+   * attached (a full dataset file, or a details file that came first) are
+   * announced at once, so `details` always follows `ready`. */
+  #watchDetails() {
+    const { screener, hasDetails, timings } = this.state;
+    this.detailsError = null;
+    if (hasDetails) {
+      emit(this, 'details', { screener, timings });
+      return;
+    }
+    this.engine.details(screener).then(
+      (value) => {
+        if (!this.state || this.state.screener !== screener) return;
+        this.state = { ...this.state, hasDetails: true };
+        emit(this, 'details', { screener, timings: value && value.timings });
+      },
+      (error) => {
+        if (!this.state || this.state.screener !== screener) return;
+        this.detailsError = error;
+        emit(this, 'detailserror', { screener, error });
+      },
+    );
+  }
+
+  /**
+   * A party's full records by the `key` of its summary, from the current
+   * dataset: {key, id, name, source, type, record, lists, also_on}. Waits
+   * for the details if they have not arrived yet.
+   */
+  async detail(key) {
+    await this.load();
+    if (!this.state) throw this.loadError || new Error('not loaded');
+    return this.engine.detail(this.state.screener, key);
+  }
+
+  /** Replaces the dataset with one from bytes (a full dataset file, or a
+   * search file and its details file's bytes); resolves to its info. */
+  async open(bytes, details) {
     await this.load();
     if (!this.state) throw this.loadError || new Error('not loaded');
     const previous = this.state.screener;
-    const opened = await this.engine.open(bytes);
-    this.state = { ...this.state, screener: opened.screener, info: opened.info };
+    const opened = await this.engine.open(bytes, details);
+    this.state = { ...this.state, screener: opened.screener, info: opened.info, hasDetails: !!opened.hasDetails };
+    this.#watchDetails();
     if (previous !== 0) this.engine.close(previous).catch(() => {});
     return opened.info;
   }

@@ -7,6 +7,13 @@
 // shown as text). Escape and the close
 // button close it (the browser's dialog handles Escape); the element then
 // puts focus back in the box.
+//
+// The header and "why it matched" come from the search summary; the
+// listings' records from the details file. Opened before that file has
+// arrived, the view shows at once with a waiting note in place of the
+// listings (aria-busy), and fills them in when the records come: the
+// detail request waits for the file already requested at load, nothing
+// more is fetched.
 
 import { h, icon, link } from './dom.js';
 import { federalRegisterSegments, safeHref } from './text.js';
@@ -116,13 +123,62 @@ export class DetailDialog {
     if (this.element.open) this.element.close();
   }
 
-  /** Shows match `m`: every listing of the party and its "also on"
-   * listings; `listInfo(code)` gives a list's entry of info().lists (name,
-   * agency, meaning, as_of), if known. */
-  show(m, listInfo, fmt) {
-    const info = (code) => (listInfo && listInfo(code)) || null;
-    const listings = Array.isArray(m.lists) && m.lists.length ? m.lists : [{ code: m.source, id: m.id, name: m.name, record: m.record }];
-    const first = (listings[0] && listings[0].record) || m.record || {};
+  /**
+   * Shows match `m` (a search summary): every listing of the party and its
+   * "also on" listings. `detail` is a promise of the party's full records
+   * (engine.detail); `ready` says whether the details are attached (then
+   * the view opens when they are in, in a few ms, without a waiting note).
+   * `listInfo(code)` gives a list's entry of info().lists (name, agency,
+   * meaning, as_of), if known. Resolves when the listings are shown (or the
+   * view was closed or showed another party first).
+   */
+  async show(m, listInfo, fmt, detail, ready) {
+    const token = {};
+    this.token = token;
+    const current = () => this.token === token;
+    let full = null;
+    let failure = null;
+    if (ready) {
+      try {
+        full = await detail;
+      } catch (e) {
+        failure = e;
+      }
+      if (!current()) return;
+    }
+    const listingsBox = h('div', { class: 'es-listings' });
+    this.#frame(m, fmt, listingsBox);
+    if (!ready) {
+      listingsBox.setAttribute('aria-busy', 'true');
+      listingsBox.append(h('p', { class: 'es-detail-wait', role: 'status', textContent: fmt.t('detailsLoading') }));
+      try {
+        full = await detail;
+      } catch (e) {
+        failure = e;
+      }
+      if (!current() || !this.element.open) return;
+    }
+    listingsBox.removeAttribute('aria-busy');
+    // The core answers null for a key no party has (a summary from another
+    // dataset than the one now loaded).
+    if (!failure && !full) failure = new Error(`no party ${m.key} in this dataset`);
+    if (failure) {
+      listingsBox.replaceChildren(h('p', { class: 'es-detail-error', role: 'alert', textContent: fmt.t('detailsError', { message: failure.message || String(failure) }) }));
+      return;
+    }
+    listingsBox.replaceChildren(...this.#listings(m, full, listInfo, fmt));
+    if (listingsBox.querySelector('a')) listingsBox.append(h('p', { class: 'es-hint', textContent: fmt.t('linkNote') }));
+  }
+
+  /** The title of a party: its name on the most severe list. */
+  static title(m) {
+    return (Array.isArray(m.lists) && m.lists[0] && m.lists[0].name) || m.name;
+  }
+
+  /** Header, "why it matched", the box the listings go in and the
+   * disclaimer, from the summary; opens the dialog. */
+  #frame(m, fmt, listingsBox) {
+    const count = Array.isArray(m.lists) && m.lists.length ? m.lists.length : 1;
     const closeButton = h('button', { type: 'button', class: 'es-close', 'aria-label': fmt.t('close'), autofocus: true }, icon('close'));
     closeButton.addEventListener('click', () => this.close());
     const header = h(
@@ -132,8 +188,8 @@ export class DetailDialog {
         'div',
         { class: 'es-dialog-titles' },
         h('p', { class: 'es-dialog-kicker', textContent: fmt.t('detailTitle') }),
-        h('h2', { id: this.uid + 'detail-title', class: 'es-dialog-title', textContent: first.name || m.name }),
-        h('p', { class: 'es-dialog-sub' }, listBadges(m, fmt), ' ', fmt.t('listings', { count: listings.length })),
+        h('h2', { id: this.uid + 'detail-title', class: 'es-dialog-title', textContent: DetailDialog.title(m) }),
+        h('p', { class: 'es-dialog-sub' }, listBadges(m, fmt), ' ', fmt.t('listings', { count })),
       ),
       closeButton,
     );
@@ -155,7 +211,17 @@ export class DetailDialog {
       ),
       m.reasons && m.reasons.length ? h('ul', { class: 'es-why-reasons' }, m.reasons.map((x) => h('li', { textContent: x }))) : null,
     );
+    const body = h('div', { class: 'es-dialog-body' }, why, listingsBox, h('p', { class: 'es-hint', textContent: fmt.t('disclaimer') }));
+    this.element.replaceChildren(header, body);
+    if (!this.element.open) this.element.showModal();
+  }
 
+  /** The listing sections of a party's full records `d` (engine.detail):
+   * one per list it is on, then the "also on" ones. */
+  #listings(m, d, listInfo, fmt) {
+    const info = (code) => (listInfo && listInfo(code)) || null;
+    const listings = Array.isArray(d.lists) && d.lists.length ? d.lists : [{ code: d.source, id: d.id, name: d.name, record: d.record }];
+    const title = DetailDialog.title(m);
     let n = 0;
     const section = (cls, level, code, name, extra, record) => {
       const l = info(code);
@@ -171,13 +237,13 @@ export class DetailDialog {
           fmt.t('onList', { list: l ? l.name : code, agency: l ? l.agency : '' }),
         ),
         l && l.meaning ? h('p', { class: 'es-listing-meaning', textContent: listMeaning(l) }) : null,
-        name && name !== (first.name || m.name) ? h('p', { class: 'es-listing-name', textContent: name }) : null,
+        name && name !== title ? h('p', { class: 'es-listing-name', textContent: name }) : null,
         extra,
         fields(record || {}, fmt, l ? l.as_of : ''),
       );
     };
     const listingEls = listings.map((x) => section('es-listing', 'h3', x.code, x.name, null, x.record));
-    const also = (m.also_on || []).map((a) =>
+    const also = (d.also_on || []).map((a) =>
       section(
         'es-listing es-also',
         'h4',
@@ -187,16 +253,9 @@ export class DetailDialog {
         a.record,
       ),
     );
-    const body = h(
-      'div',
-      { class: 'es-dialog-body' },
-      why,
-      listingEls,
+    return [
+      ...listingEls,
       also.length ? h('section', { class: 'es-also-on-all' }, h('h3', { class: 'es-also-heading', textContent: fmt.t('alsoOnHeading') }), also) : null,
-      h('p', { class: 'es-hint', textContent: fmt.t('disclaimer') }),
-    );
-    if (body.querySelector('a')) body.append(h('p', { class: 'es-hint', textContent: fmt.t('linkNote') }));
-    this.element.replaceChildren(header, body);
-    if (!this.element.open) this.element.showModal();
+    ].filter(Boolean);
   }
 }

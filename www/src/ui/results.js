@@ -2,7 +2,8 @@
 // the name (matched part highlighted), all its list badges (most severe
 // first), score in words and as a number, type, countries, citation, the
 // core's reasons and any "also on ..." listing of another department with
-// its reason. The option's
+// its reason. All of it is in the search summary (no detail record is
+// needed, so results show before the details file has arrived). The option's
 // accessible name is its whole text (axe: the visible text must be part of
 // the name). Also the status line's text for a result set.
 
@@ -51,7 +52,6 @@ export function highlightedName(text, ranges) {
 
 /** One match as an option; `id` must be unique in the document. */
 export function renderOption(m, i, id, fmt) {
-  const record = m.record || {};
   const nameEl = h('span', { class: 'es-name' });
   if (m.matched_alias) nameEl.textContent = m.name;
   else nameEl.append(...highlightedName(m.matched_name || m.name, m.highlights));
@@ -59,9 +59,9 @@ export function renderOption(m, i, id, fmt) {
   const meta = [];
   const type = (fmt.strings.types && fmt.strings.types[m.type]) || m.type;
   if (type) meta.push(type);
-  const countries = [...new Set((record.addresses || []).map((a) => a.country).filter(Boolean))];
+  const countries = [...new Set((m.countries || []).filter(Boolean))];
   if (countries.length) meta.push(countries.map((c) => fmt.country(c)).join(', '));
-  if (record.federal_register_notice) meta.push(record.federal_register_notice);
+  if (m.citation) meta.push(m.citation);
 
   const details = h('div', { class: 'es-opt-details' });
   if (m.matched_alias) {
