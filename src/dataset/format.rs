@@ -323,13 +323,6 @@ impl<'a> Strings<'a> {
             .filter(|(s, u)| u.1 == 1 && !s.is_empty())
             .count()
     }
-
-    fn put_all(&self, out: &mut Vec<u8>, v: &[String]) {
-        put_varint(out, v.len() as u64);
-        for s in v {
-            self.put(out, s);
-        }
-    }
 }
 
 pub(crate) fn kind_to_u8(k: TokenKind) -> u8 {
