@@ -1,6 +1,6 @@
 // How the core (www/src/core.js) and the Worker's side (www/src/host.js)
-// load a dataset in two files: the search file and the details file are
-// requested together at once, search answers as soon as its file is in,
+// load a dataset in two files: the search file is requested at once, the
+// details file as soon as the search file is in; search answers then,
 // detail() and batch rows wait for the details. Against a stand-in for the
 // wasm glue (fixtures/fake-glue.js) and a fetch whose answers arrive when the
 // test says; the real wasm is tested in tests/package/ and the browser tests.
@@ -59,12 +59,13 @@ afterEach(() => {
   log.length = 0;
 });
 
-test('both files are requested at once, search file first; the screener is ready before the details, whose detail() waits for them', async () => {
+test('the search file is requested first and the details file once it is in; the screener is ready before the details, whose detail() waits for them', async () => {
   const created = core.createScreener({ wasm, data: 'http://h/a.esd', details: 'http://h/a.details.esd' });
   await tick();
-  assert.deepEqual(requested, ['http://h/a.esd', 'http://h/a.details.esd']);
+  assert.deepEqual(requested, ['http://h/a.esd'], 'the details wait for the search file');
   respond('http://h/a.esd', [1, 9]);
   const s = await created;
+  assert.deepEqual(requested, ['http://h/a.esd', 'http://h/a.details.esd']);
   assert.equal(s.search('Candiru')[0].citation, '86 FR 60760');
   assert.equal(s.hasDetails(), false);
   let shown = null;
@@ -86,8 +87,8 @@ test('details that fail to load or belong to another dataset make detail() rejec
   const a = core.createScreener({ wasm, data: 'http://h/b.esd', details: 'http://h/b.details.esd' });
   await tick();
   respond('http://h/b.esd', [1, 1]);
-  respond404('http://h/b.details.esd');
   const s = await a;
+  respond404('http://h/b.details.esd');
   await assert.rejects(s.detail(4), { message: 'details not loaded: http://h/b.details.esd: HTTP 404' });
   await assert.rejects(s.details, /details not loaded: .*HTTP 404/);
   assert.equal(s.search('x').length, 1);
@@ -113,9 +114,10 @@ test('the Worker side answers init and searches before the details arrive; detai
   const ask = (id, op, fields = {}) => host({ id, op, ...fields }).then((r) => (replies.push(r.id), r));
   const init = ask(1, 'init', { wasm, data: { url: 'http://h/c.esd' }, details: { url: 'http://h/c.details.esd' } });
   await tick();
-  assert.deepEqual(requested, ['http://h/c.esd', 'http://h/c.details.esd']);
+  assert.deepEqual(requested, ['http://h/c.esd']);
   respond('http://h/c.esd', [1, 3]);
   const ready = await init;
+  assert.deepEqual(requested, ['http://h/c.esd', 'http://h/c.details.esd']);
   assert.equal(ready.ok, true);
   assert.equal(ready.value.hasDetails, false);
   const detail = ask(2, 'detail', { screener: 0, key: 4 });

@@ -81,16 +81,23 @@ const NOT_LOADED = 'details not loaded';
  * - `details`, `detailsIntegrity`: the details file, the same ways; none
  *   (null or undefined) when `data` is a full dataset, or when only search
  *   is wanted (detail() then rejects with "details not loaded").
- * The wasm, the search file and the details file are requested together;
- * the returned promise resolves once the wasm and the search file are in,
- * without waiting for the details (see `details` on the screener).
+ * The wasm and the search file are requested together, the details file
+ * once the search file is in; the returned promise resolves once the wasm
+ * and the search file are in, without waiting for the details (see
+ * `details` on the screener).
  */
 export async function createScreener(options = {}) {
   const { wasm, data, dataIntegrity, details, detailsIntegrity } = options || {};
-  // All three requested now, in this order, whatever comes after.
-  const loads = Promise.all([instantiate(wasm), datasetBytes(data, dataIntegrity, 'the dataset bytes', SCRIPT_GLOBALS.data)]);
+  // The wasm and the search file are requested now; the details file as
+  // soon as the search file is in, so it never shares the network with
+  // what the first result needs, and downloads while the screener is
+  // built. The order is the same whatever the query.
+  const searchBytes = datasetBytes(data, dataIntegrity, 'the dataset bytes', SCRIPT_GLOBALS.data);
+  const loads = Promise.all([instantiate(wasm), searchBytes]);
   const detailBytes =
-    details === undefined || details === null ? null : datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details, 'low');
+    details === undefined || details === null
+      ? null
+      : searchBytes.then(() => datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details, 'low'));
   // The details may fail (a 404, a wrong hash) while search works: their
   // error belongs to detail(), not to this promise.
   if (detailBytes) detailBytes.catch(() => {});
