@@ -130,7 +130,14 @@ test('filtering to UFLPA searches only UFLPA, and the empty state names the one 
   await openFilters(page);
   await page.getByRole('checkbox', { name: 'All lists' }).uncheck();
   await page.locator('entity-screen input[type=checkbox][value="UFLPA"]').check();
-  await expect.poll(async () => (await widgetState(page)).matches.map((m) => m.source)).toEqual(expect.arrayContaining(['UFLPA']));
+  // Until the filtered search has answered (the unfiltered results hold
+  // UFLPA and SDN listings of the same name).
+  await expect
+    .poll(async () => {
+      const { matches } = await widgetState(page);
+      return matches.length > 0 && matches.every((m) => m.source === 'UFLPA');
+    })
+    .toBe(true);
   const { matches } = await widgetState(page);
   expect(matches.length).toBeGreaterThan(0);
   for (const m of matches) expect(m.lists.map((l) => l.code)).toEqual(['UFLPA']);
