@@ -29,17 +29,19 @@ const stats = (xs) => {
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 };
 try {
-  for (const file of files) {
-    const path = resolve(file);
-    const ready = [];
-    const details = [];
-    // Runs alternate with the other files' only through their order on the
-    // command line; one warm-up run first (the OS file cache, Chromium's own start).
-    for (let r = -1; r < runs; r++) {
+  const results = files.map((file) => ({ file, path: resolve(file), ready: [], details: [] }));
+  // The files take turns, run by run, so a machine that gets busier or
+  // quieter during the benchmark weighs on each alike; run -1 warms up (the
+  // OS file cache, Chromium's own start) and is not counted.
+  for (let r = -1; r < runs; r++) {
+    for (const f of results) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.addInitScript(() => {
-        window.__t = {};
+        window.__t = { longTasks: [] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__t.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+        }).observe({ type: 'longtask', buffered: true });
         document.addEventListener('DOMContentLoaded', () => (window.__t.parsed = performance.now()));
         document.addEventListener('entity-screen-ready', (e) => {
           window.__t.ready = performance.now();
@@ -47,17 +49,21 @@ try {
         });
         document.addEventListener('entity-screen-details', () => (window.__t.details = performance.now()));
       });
-      await page.goto(pathToFileURL(path).href);
+      await page.goto(pathToFileURL(f.path).href);
       await page.waitForFunction(() => window.__t.details !== undefined, null, { timeout: 60_000 });
       const t = await page.evaluate(() => window.__t);
-      if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(t));
+      if (process.env.BENCH_VERBOSE) console.error(f.file, JSON.stringify(t));
       if (r >= 0) {
-        ready.push(Math.round(t.ready));
-        details.push(Math.round(t.details));
+        f.ready.push(Math.round(t.ready));
+        f.details.push(Math.round(t.details));
       }
       await context.close();
     }
-    console.log(JSON.stringify({ file, bytes: statSync(path).size, runs, searchReadyMs: stats(ready), detailsReadyMs: stats(details) }));
+  }
+  for (const f of results) {
+    console.log(
+      JSON.stringify({ file: f.file, bytes: statSync(f.path).size, runs, searchReadyMs: stats(f.ready), detailsReadyMs: stats(f.details) }),
+    );
   }
 } finally {
   await browser.close();

@@ -12,7 +12,30 @@ import xzPackage from 'xz-decompress';
 
 const { XzReadableStream } = xzPackage;
 
-/** The bytes an .xz stream holds; rejects on a truncated or corrupt one. */
+/** How long unxz decodes before it lets the thread's other tasks run. */
+const SLICE_MS = 8;
+
+/** Resolves after the tasks already queued (a MessageChannel message: no
+ * 4 ms clamp, as nested setTimeouts have). */
+function yieldToTasks() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The bytes an .xz stream holds; rejects on a truncated or corrupt one.
+ * The decoder's reads resolve as microtasks, so without a break a whole
+ * stream would decode as one task: the details part's ~150 ms would then
+ * hold up the Worker's other work queued meanwhile (the wasm compiled, the
+ * search part's screener built, its answer sent). So every SLICE_MS it
+ * yields to the task queue.
+ */
 export async function unxz(bytes) {
   // A ReadableStream of our own, as for gunzip in wasm-load.js (WebKit's
   // Workers started from a file:// page cannot read Blob streams).
@@ -25,8 +48,13 @@ export async function unxz(bytes) {
   const reader = new XzReadableStream(input).getReader();
   const chunks = [];
   let total = 0;
+  let slice = performance.now();
   try {
     for (;;) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToTasks();
+        slice = performance.now();
+      }
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
