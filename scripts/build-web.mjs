@@ -43,13 +43,14 @@ const detailsSri = sri(details);
 // The standalone page inlines its three payloads as base-122 text (7 bits a
 // character: 14 % over the bytes, where base64 adds 33 %). The wasm as gzip
 // -9 (zlib's output is deterministic), gunzipped with DecompressionStream:
-// xz would save 100 KB on it but costs ~110 ms more to decode before search
-// can start, and its bytes are compiled in the background while the search
-// part decodes. The dataset's two parts as xz -9e, decoded by xz-embedded in
-// wasm (www/src/xz.js, ~20 KB of decoder in the page and as much in its
-// Worker): search 892 KB -> 699 KB, details 1107 KB -> 823 KB, so the page is
-// about 430 KB smaller net, at ~150 ms more to decode the search part
-// (www/README.md has the measured figures).
+// xz would save 115 KB of page on it but decodes for ~110 ms before the
+// wasm can compile, where gzip's bytes compile in the background while the
+// search part decodes. The dataset's two parts as xz -9e
+// (scripts/xz-compress.mjs), decoded by xz-embedded in wasm (www/src/xz.js,
+// ~43 KB of decoder, half in the page script, half in its Worker): search
+// 892 KB -> 699 KB, details 1107 KB -> 823 KB, so the page is 503 KB
+// smaller net, with search ready as soon as with gzip and the details
+// ~200 ms later (www/README.md has the measured figures).
 const inlineGzip = (bytes) => toBase122(gzipSync(bytes, { level: 9 }));
 const inlineXz = (bytes) => toBase122(xzCompress(bytes));
 
