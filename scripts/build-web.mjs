@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { toBase122 } from '../www/src/base122.js';
+import { xzCompress } from './xz-compress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = resolve(root, process.env.WEB_BUILD_DIR || 'target/web');
@@ -39,11 +40,19 @@ const data = readFileSync(join(web, 'entity-screen.esd'));
 const dataSri = sri(data);
 const details = readFileSync(join(web, 'entity-screen.details.esd'));
 const detailsSri = sri(details);
-// The standalone page inlines the three gzipped (level 9; zlib's output is
-// deterministic) as base-122 text (7 bits a character: 14 % over the bytes,
-// where base64 adds 33 %), and the Worker gunzips them with
-// DecompressionStream: 0 bytes of decompressor in the wasm.
+// The standalone page inlines its three payloads as base-122 text (7 bits a
+// character: 14 % over the bytes, where base64 adds 33 %). The wasm as gzip
+// -9 (zlib's output is deterministic), gunzipped with DecompressionStream:
+// xz would save 115 KB of page on it but decodes for ~110 ms before the
+// wasm can compile, where gzip's bytes compile in the background while the
+// search part decodes. The dataset's two parts as xz -9e
+// (scripts/xz-compress.mjs), decoded by xz-embedded in wasm (www/src/xz.js,
+// ~43 KB of decoder, half in the page script, half in its Worker): search
+// 892 KB -> 699 KB, details 1107 KB -> 823 KB, so the page is 503 KB
+// smaller net, with search ready as soon as with gzip and the details
+// ~200 ms later (www/README.md has the measured figures).
 const inlineGzip = (bytes) => toBase122(gzipSync(bytes, { level: 9 }));
+const inlineXz = (bytes) => toBase122(xzCompress(bytes));
 
 // Bytes as a script that assigns a string with one char per byte to a
 // global, globalThis.__entityScreenWasm, __entityScreenData or
@@ -118,7 +127,9 @@ const moduleJs = await bundle(
   { format: 'esm', define: { __WASM_SRI__: JSON.stringify(wasmSri), ...elementDefines } },
   workerSource,
 );
-const standaloneJs = await bundle('standalone.js', { format: 'iife', define: elementDefines }, workerSource);
+// The standalone page's Worker also decodes xz (worker-standalone.js).
+const standaloneWorkerSource = await bundle('worker-standalone.js', { format: 'iife' });
+const standaloneJs = await bundle('standalone.js', { format: 'iife', define: elementDefines }, standaloneWorkerSource);
 // The core without the UI, for browsers and Node (ES module, not minified
 // beyond whitespace so a reader can follow it; the glue is most of it).
 const coreJs = await bundle('core-entry.js', {
@@ -196,8 +207,8 @@ const standaloneHtml = fill(readFileSync(join(www, 'standalone/standalone.html')
   STYLE: standaloneCss,
   SCRIPT: inlineJs,
   WASM_GZIP: inlineGzip(wasm),
-  DATA_GZIP: inlineGzip(data),
-  DETAILS_GZIP: inlineGzip(details),
+  DATA_XZ: inlineXz(data),
+  DETAILS_XZ: inlineXz(details),
 });
 writeFileSync(join(dist, 'standalone.html'), standaloneHtml);
 

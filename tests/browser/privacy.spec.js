@@ -158,6 +158,26 @@ test('the standalone page works from file:// and makes no request beyond the fil
   expect(info.lists.length).toBe(19);
 });
 
+test('the standalone page works without a Worker too: the page decodes its xz dataset parts itself, detail views included', async ({ page, context }) => {
+  const problems = await instrument(page);
+  const urls = recordRequests(context);
+  // As in a browser that cannot start a blob: Worker from file://: the
+  // engine then runs the host on the page, with the page's own xz decoder.
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.goto(standaloneFileUrl);
+  await exercise(page);
+  expect(await page.evaluate(() => window.__es.ready.mode)).toBe('page');
+  await expect.poll(() => page.evaluate(() => window.__es.details !== null)).toBe(true);
+  const { matches } = await widgetState(page);
+  const record = await detailOf(page, matches[0].key);
+  expect(record.name).toBe(matches[0].name);
+  expect(urls.filter((u) => u !== standaloneFileUrl)).toEqual([]);
+  expect(await violations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('the standalone page served over HTTP makes no request beyond itself', async ({ page, context, baseURL }) => {
   await instrument(page);
   const urls = recordRequests(context);

@@ -115,6 +115,23 @@ export async function gunzip(bytes) {
   return out;
 }
 
+/** Decompressors other than gzip, by name ('xz': xz.js registers it):
+ * only the standalone page bundles one, so the builds served over HTTP
+ * carry no decoder of their own. */
+const decompressors = new Map();
+
+/** Makes loadBytes take {<name>Base122} sources, decoded by `decode(bytes)
+ * -> Promise<Uint8Array>`. */
+export function registerDecompressor(name, decode) {
+  decompressors.set(name, decode);
+}
+
+function decompressor(name) {
+  const decode = decompressors.get(name);
+  if (!decode) throw new Error(`this build cannot decompress ${name} data (no ${name} decoder is bundled)`);
+  return decode;
+}
+
 /** Reads a file:// URL in Node. The module name is computed (a literal,
  * even a constant one, would be folded in and resolved by bundlers
  * building for browsers, which then fail on a Node built-in). */
@@ -164,8 +181,9 @@ export function asBytes(value) {
  * {bytes} | {url, integrity, priority} | {base64, integrity} | {latin1, integrity} |
  * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
  * {gzipBase64, integrity} | {gzipBase122, integrity} (base64 or base-122,
- * base122.js, of gzip: standalone.html inlines the wasm and the dataset's
- * parts so). `integrity` is checked on the bytes as they are used, after
+ * base122.js, of gzip: standalone.html inlines the wasm so) |
+ * {xzBase122, integrity} (base-122 of .xz, standalone.html's dataset parts;
+ * needs the decoder xz.js registers). `integrity` is checked on the bytes as they are used, after
  * decompression.
  */
 export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCRIPT_GLOBALS.data } = {}) {
@@ -181,6 +199,7 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
   else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
   else if (source.gzipBase122 !== undefined) bytes = await gunzip(fromBase122(source.gzipBase122));
+  else if (source.xzBase122 !== undefined) bytes = await decompressor('xz')(fromBase122(source.xzBase122));
   else throw new TypeError(`no source for ${what} in {${Object.keys(source).join(', ')}}`);
   if (!bytes) throw new TypeError(`${what}: bytes must be an ArrayBuffer or a typed array`);
   await checkIntegrity(bytes, source.integrity, what);
