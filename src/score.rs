@@ -64,6 +64,7 @@
 //! (0.8).
 
 use crate::edit;
+use crate::names;
 use crate::normalize::TokenKind;
 
 // The scoring constants. The index ([`crate::index`]) expands query words
@@ -83,6 +84,10 @@ pub const INITIAL_SIM: f64 = 0.8;
 /// Two adjacent words pair with one joined word ("al shanti" / "alshanti")
 /// from this similarity on.
 pub const JOINED_MIN_SIM: f64 = 0.85;
+/// Similarity of two variants of one given name (Bill / William,
+/// [`crate::names`]): a strong sign, but below a spelling variant, since a
+/// nickname may stand for several names.
+pub const GIVEN_NAME_SIM: f64 = 0.88;
 /// Exponent of the query side's coverage: `score <= Q^QUERY_COVERAGE_EXPONENT`
 /// for every pair of names, which is the bound candidate pruning relies on.
 pub const QUERY_COVERAGE_EXPONENT: f64 = 0.8;
@@ -192,7 +197,23 @@ pub const GENERIC_WEIGHT_CAP: f64 = 0.35;
 /// Similarity of two tokens in [0, 1]. `prefix` allows `q` to be the start of
 /// `l` (the word being typed). Between two words, a similarity below
 /// [`MIN_TOKEN_SIM`] is reported as 0: such words are never aligned.
+/// Variants of one given name ([`crate::names`]: Bill / William) pair at
+/// [`GIVEN_NAME_SIM`] at least.
 pub fn token_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
+    let s = spelling_sim(q, l, prefix);
+    if s < GIVEN_NAME_SIM && given_name_variants(q, l) {
+        GIVEN_NAME_SIM
+    } else {
+        s
+    }
+}
+
+fn given_name_variants(q: &Term, l: &Term) -> bool {
+    q.kind == TokenKind::Word && l.kind == TokenKind::Word && names::are_variants(q.text, l.text)
+}
+
+/// [`token_sim`] from the spelling alone.
+fn spelling_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
     use TokenKind::*;
     match (q.kind, l.kind) {
         (Number, Number) => return if q.text == l.text { 1.0 } else { 0.0 },
@@ -251,13 +272,22 @@ pub fn token_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
 /// ([`edit::letter_mask`]) of each token's text and phonetic key.
 /// Invariant (tested): `token_sim_bound(q, l, ..) >= token_sim(q, l, ..)`.
 pub fn token_sim_bound(q: &Term, l: &Term, prefix: bool, qm: [u32; 2], lm: [u32; 2]) -> f64 {
+    let s = spelling_sim_bound(q, l, prefix, qm, lm);
+    if s < GIVEN_NAME_SIM && given_name_variants(q, l) {
+        GIVEN_NAME_SIM
+    } else {
+        s
+    }
+}
+
+fn spelling_sim_bound(q: &Term, l: &Term, prefix: bool, qm: [u32; 2], lm: [u32; 2]) -> f64 {
     use TokenKind::*;
     match (q.kind, l.kind) {
-        (Number, _) | (_, Number) | (Legal, _) | (_, Legal) => return token_sim(q, l, prefix),
+        (Number, _) | (_, Number) | (Legal, _) | (_, Legal) => return spelling_sim(q, l, prefix),
         _ => {}
     }
     if q.text == l.text || q.kind == Initial || l.kind == Initial {
-        return token_sim(q, l, prefix);
+        return spelling_sim(q, l, prefix);
     }
     if prefix && l.text.starts_with(q.text) {
         return prefix_sim(q.text.len(), l.text.len());
