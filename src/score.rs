@@ -88,6 +88,12 @@ pub const JOINED_MIN_SIM: f64 = 0.85;
 /// [`crate::names`]): a strong sign, but below a spelling variant, since a
 /// nickname may stand for several names.
 pub const GIVEN_NAME_SIM: f64 = 0.88;
+/// Share of an extra query word's weight forgiven when the rest of the
+/// query matches the whole listing strongly ([`forgiven_query_weight`]).
+pub const EXTRA_QUERY_FORGIVENESS: f64 = 0.5;
+/// A listed word at least this heavy (rare in the dataset: in a few dozen
+/// names at most) is strong evidence when it agrees.
+pub const RARE_WORD_WEIGHT: f64 = 0.75;
 /// Exponent of the query side's coverage: `score <= Q^QUERY_COVERAGE_EXPONENT`
 /// for every pair of names, which is the bound candidate pruning relies on.
 pub const QUERY_COVERAGE_EXPONENT: f64 = 0.8;
@@ -397,7 +403,18 @@ pub fn score_with(
         .iter()
         .map(|p| p.sim * listed[p.listed()].iter().map(|t| t.weight).sum::<f64>())
         .sum();
-    let cov_q = (mq / wq).min(1.0);
+    // Evidence: how many distinctive (non-weak) words agree.
+    let strong: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| {
+            listed[p.listed()].iter().any(|t| {
+                matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    && t.weight > GENERIC_WEIGHT_CAP
+            })
+        })
+        .collect();
+    let cov_q = (mq / (wq - forgiven_query_weight(query, listed, &strong, q_used, l_used, prefix)))
+        .min(1.0);
     let cov_l = (ml / wl).min(1.0);
 
     let mut penalties = Vec::new();
@@ -423,16 +440,6 @@ pub fn score_with(
         penalties.push(Penalty::NumbersDiffer);
     }
 
-    // Evidence: how many distinctive (non-weak) words agree.
-    let strong: Vec<&Pair> = pairs
-        .iter()
-        .filter(|p| {
-            listed[p.listed()].iter().any(|t| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                    && t.weight > GENERIC_WEIGHT_CAP
-            })
-        })
-        .collect();
     // Extra listed words are forgiven once two distinctive words agree
     // ("Ivan Petrov" / "PETROV, Ivan Sergeyevich"); with one, the listed
     // name's other words count more ("Northwestern University" is not
@@ -489,6 +496,69 @@ pub fn score_with(
     })
 }
 
+/// Whether a listed token is evidence of identity: a word or number that
+/// is not a common organisation word.
+fn distinctive(t: &Term) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.weight > GENERIC_WEIGHT_CAP
+}
+
+/// The query weight forgiven when the query says more than the listing
+/// ("BOZIZE, Francois Yangouvonda" / "BOZIZE, Francois"; "Elena Leonidovna
+/// Shifrin" / "Shifrin, Elena"): each extra query word counts at
+/// `1 - EXTRA_QUERY_FORGIVENESS` of its weight, but only when what did
+/// match is strong evidence: two or more distinctive words, one of them a
+/// rare word ([`RARE_WORD_WEIGHT`]) that agrees (nearly) exactly, and every
+/// distinctive word of a listed name made of names alone matched (a
+/// person's name, or a company's without legal form or common organisation
+/// word). Common words alone never
+/// earn it ("Maria" and "Lopez" each weigh too little), and neither does a
+/// partial listing. Numbers are never forgiven: they must agree.
+fn forgiven_query_weight(
+    query: &[Term],
+    listed: &[Term],
+    strong: &[&Pair],
+    q_used: u32,
+    l_used: u32,
+    prefix: bool,
+) -> f64 {
+    if prefix || strong.len() < 2 {
+        return 0.0;
+    }
+    // Only a listing that is names alone (no legal form, number or common
+    // organisation word): a company's extra words tell more ("Polar Bear
+    // Ice Company" is not "POLAR BEAR ELECTRONICS CO").
+    let plain_name = listed.iter().all(|t| match t.kind {
+        TokenKind::Word => distinctive(t),
+        TokenKind::Stop | TokenKind::Initial => true,
+        TokenKind::Number | TokenKind::Legal => false,
+    });
+    let listing_covered = plain_name
+        && listed
+            .iter()
+            .enumerate()
+            .all(|(j, t)| l_used & (1 << j) != 0 || !distinctive(t));
+    let rare_agrees = strong.iter().any(|p| {
+        p.sim >= PHONETIC_SIM
+            && listed[p.listed()]
+                .iter()
+                .any(|t| t.weight >= RARE_WORD_WEIGHT)
+    });
+    if !(listing_covered && rare_agrees) {
+        return 0.0;
+    }
+    query
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| q_used & (1 << i) == 0 && forgivable(t.kind))
+        .map(|(_, t)| t.weight * EXTRA_QUERY_FORGIVENESS)
+        .sum()
+}
+
+/// Kinds of query token that [`forgiven_query_weight`] may forgive.
+fn forgivable(kind: TokenKind) -> bool {
+    kind == TokenKind::Word
+}
+
 /// An upper bound of the score from the candidate pairs: each query token
 /// covered at the best similarity any candidate pair offers it. A chosen pair
 /// covers each of its query tokens once, at its own similarity, so the
@@ -508,8 +578,26 @@ fn coverage_bound(query: &[Term], cands: &[Pair]) -> f64 {
 /// token i pairs at most at similarity `best[i]` (1 for a token that may be
 /// part of a joined pair): `Q^QUERY_COVERAGE_EXPONENT`, with a small slack
 /// for the different order of floating-point sums.
+///
+/// A query word with no partner at all (`best[i] == 0`) may be forgiven
+/// ([`forgiven_query_weight`]), so it counts at `1 - EXTRA_QUERY_FORGIVENESS`
+/// of its weight here. A word that has a partner but ends up unpaired may be
+/// forgiven too; the bound still holds, because such a word's `best` (at
+/// least [`MIN_TOKEN_SIM`]) adds more to the bound's share than forgiving
+/// it at no more than [`MIN_TOKEN_SIM`] adds to the score's (invariant:
+/// `EXTRA_QUERY_FORGIVENESS <= MIN_TOKEN_SIM`, tested).
 pub fn score_bound(query: &[Term], best: &[f64]) -> f64 {
-    let wq: f64 = query.iter().map(|t| t.weight).sum();
+    let wq: f64 = query
+        .iter()
+        .zip(best)
+        .map(|(t, &b)| {
+            if b <= 0.0 && forgivable(t.kind) {
+                t.weight * (1.0 - EXTRA_QUERY_FORGIVENESS)
+            } else {
+                t.weight
+            }
+        })
+        .sum();
     if wq <= 0.0 {
         return 0.0;
     }
@@ -597,6 +685,34 @@ mod tests {
     }
 
     #[test]
+    fn extra_query_words_are_forgiven_when_a_rare_name_and_another_agree() {
+        let fuller = score_names("Elena Leonidovna Shifrin", "SHIFRIN, Elena");
+        let stranger = score_names("Elena Leonidovna Shifrin", "SHIFRIN, Anna");
+        assert!(fuller >= 0.75, "{fuller}");
+        assert!(stranger < 0.75, "{stranger}");
+        // One agreeing word is not enough, and a company's extra words are
+        // not forgiven.
+        assert!(score_names("Elena Leonidovna Shifrin", "SHIFRIN") < 0.75);
+        assert!(score_names("Polar Bear Ice Company", "POLAR BEAR ELECTRONICS CO") < 0.75);
+    }
+
+    #[test]
+    fn forgiveness_is_within_what_the_score_bound_allows() {
+        // score_bound counts an unpaired word at 1 - EXTRA_QUERY_FORGIVENESS
+        // only when it has no partner; a word with a partner (at least
+        // MIN_TOKEN_SIM) that ends up unpaired is covered by this.
+        assert!(EXTRA_QUERY_FORGIVENESS <= MIN_TOKEN_SIM);
+        assert!(EXTRA_QUERY_FORGIVENESS < 1.0 && EXTRA_QUERY_FORGIVENESS >= 0.0);
+    }
+
+    #[test]
+    fn given_name_variants_pair_like_a_close_spelling() {
+        let bill = score_names("Bill Gatesby", "GATESBY, William");
+        assert!(bill >= 0.9, "{bill}");
+        assert!(score_names("Bill", "William") < 0.75);
+    }
+
+    #[test]
     fn score_rejects_known_false_friends() {
         assert!(score_names("George Bush", "George Habbash") < 0.7);
         assert!(score_names("11420 Corp", "Belletech Corp") < 0.5);
@@ -639,6 +755,9 @@ mod tests {
             ("Ivan Petrov", "PETROV, Ivan Sergeyevich"),
             ("Candirru Saito Tehc", "Saito Tech Ltd."),
             ("Emma Daniels", "EMMA LLC"),
+            ("Elena Leonidovna Shifrin", "SHIFRIN, Elena"),
+            ("Elena Leonidovna Shifrin Ivanovna", "Shifrin Elen Ivan"),
+            ("Bill Gates Jr", "GATES, William"),
         ] {
             let ta = tokens(a);
             let tb = tokens(b);
