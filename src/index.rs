@@ -50,7 +50,7 @@ use crate::model::Party;
 use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
-    GENERIC_WEIGHT_CAP, GIVEN_NAME_SIM, MIN_TOKEN_SIM, PHONETIC_SIM,
+    GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM, PHONETIC_SIM,
 };
 
 /// Names fully scored per query.
@@ -369,12 +369,6 @@ impl Index {
                 );
                 if t.text.len() >= 4 {
                     self.fuzzy(&t.text, &mut exp);
-                }
-                // Variants of a given name (Bill → William), from a published table.
-                for v in crate::names::variants(&t.text) {
-                    if let Some(id) = self.lookup(v) {
-                        exp.push((id, GIVEN_NAME_SIM as f32));
-                    }
                 }
             }
             if prefix && is_last && matches!(t.kind, TokenKind::Word | TokenKind::Initial) {

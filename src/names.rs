@@ -14,10 +14,10 @@
 //! nicknames of a third are not: the table lists "alexander" and "sandra"
 //! as nicknames of "alexandria", and they name different people.
 //!
-//! The scorer pairs variants at [`crate::score::GIVEN_NAME_SIM`]; the index
-//! looks each query word's variants up in its dictionary
-//! ([`crate::index::Index::expand`]), so "Bill Gates" retrieves "GATES,
-//! William".
+//! The scorer pairs variants at [`crate::score::GIVEN_NAME_SIM`]. The index
+//! does not retrieve by them: a person's family name retrieves the listing
+//! ("Bill Gates" finds "GATES, William" through "gates"), and expanding
+//! every given name to its variants only added candidates.
 
 use std::sync::OnceLock;
 
@@ -33,6 +33,22 @@ struct Table {
     /// Bit `a * 26 + b` set when some pair starts with letters a and b: most
     /// word pairs are ruled out by their first letters, without a search.
     first_letters: [u64; 11],
+    /// Bit set for the (first letter, last letter, length) of every word in
+    /// the table: the scorer asks about every pair of words it compares,
+    /// and this rules out nearly all of them in a few instructions.
+    shapes: Vec<u64>,
+}
+
+fn shape(w: &[u8]) -> Option<usize> {
+    let (&f, &l) = (w.first()?, w.last()?);
+    if !(2..=MAX_LEN).contains(&w.len()) || !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return None;
+    }
+    Some(((f - b'a') as usize * 26 + (l - b'a') as usize) * (MAX_LEN + 1) + w.len())
+}
+
+fn has_shape(shapes: &[u64], w: &[u8]) -> bool {
+    shape(w).is_some_and(|i| shapes[i / 64] & (1 << (i % 64)) != 0)
 }
 
 fn table() -> &'static Table {
@@ -63,9 +79,16 @@ fn build(csv: &'static str) -> Table {
         let bit = letter_pair(a, b);
         first_letters[bit / 64] |= 1 << (bit % 64);
     }
+    let mut shapes = vec![0u64; (26 * 26 * (MAX_LEN + 1)).div_ceil(64)];
+    for (a, _) in &pairs {
+        if let Some(i) = shape(a.as_bytes()) {
+            shapes[i / 64] |= 1 << (i % 64);
+        }
+    }
     Table {
         pairs,
         first_letters,
+        shapes,
     }
 }
 
@@ -73,19 +96,12 @@ fn letter_pair(a: &str, b: &str) -> usize {
     (a.as_bytes()[0] - b'a') as usize * 26 + (b.as_bytes()[0] - b'a') as usize
 }
 
-fn plausible(a: &str, b: &str) -> bool {
-    (2..=MAX_LEN).contains(&a.len())
-        && (2..=MAX_LEN).contains(&b.len())
-        && a.as_bytes()[0].is_ascii_lowercase()
-        && b.as_bytes()[0].is_ascii_lowercase()
-}
-
 /// Whether two normalised words are variants of one given name.
 pub fn are_variants(a: &str, b: &str) -> bool {
-    if a == b || !plausible(a, b) {
+    let t = table();
+    if a == b || !has_shape(&t.shapes, b.as_bytes()) || !has_shape(&t.shapes, a.as_bytes()) {
         return false;
     }
-    let t = table();
     let bit = letter_pair(a, b);
     if t.first_letters[bit / 64] & (1 << (bit % 64)) == 0 {
         return false;

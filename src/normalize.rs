@@ -742,13 +742,7 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
 /// source span of all of them.
 fn rewrite_known_words(mut words: Vec<RawWord>) -> Vec<RawWord> {
     // Most names hold none of these: one cheap check first.
-    let known = |w: &RawWord| {
-        w.text.starts_with("abd") || words::org_phrase(&[w.text.as_str()]).is_some() || {
-            let t = w.text.as_str();
-            let t = words::symbol(t).unwrap_or(t);
-            matches!(t, "scientific" | "science" | "research" | "design")
-        }
-    };
+    let known = |w: &RawWord| words::may_start_phrase(&w.text);
     if !words.iter().any(known) {
         return words;
     }

@@ -93,7 +93,7 @@ pub const GIVEN_NAME_SIM: f64 = 0.88;
 pub const EXTRA_QUERY_FORGIVENESS: f64 = 0.5;
 /// A listed word at least this heavy (rare in the dataset: in a few dozen
 /// names at most) is strong evidence when it agrees.
-pub const RARE_WORD_WEIGHT: f64 = 0.75;
+pub const RARE_WORD_WEIGHT: f64 = 0.85;
 /// Exponent of the query side's coverage: `score <= Q^QUERY_COVERAGE_EXPONENT`
 /// for every pair of names, which is the bound candidate pruning relies on.
 pub const QUERY_COVERAGE_EXPONENT: f64 = 0.8;
@@ -507,7 +507,7 @@ fn distinctive(t: &Term) -> bool {
 /// Shifrin" / "Shifrin, Elena"): each extra query word counts at
 /// `1 - EXTRA_QUERY_FORGIVENESS` of its weight, but only when what did
 /// match is strong evidence: two or more distinctive words, one of them a
-/// rare word ([`RARE_WORD_WEIGHT`]) that agrees (nearly) exactly, and every
+/// rare word ([`RARE_WORD_WEIGHT`], on both sides) that agrees (nearly) exactly, and every
 /// distinctive word of a listed name made of names alone matched (a
 /// person's name, or a company's without legal form or common organisation
 /// word). Common words alone never
@@ -537,11 +537,15 @@ fn forgiven_query_weight(
             .iter()
             .enumerate()
             .all(|(j, t)| l_used & (1 << j) != 0 || !distinctive(t));
+    // Rare on both sides: the query side is what the score bound can check.
     let rare_agrees = strong.iter().any(|p| {
         p.sim >= PHONETIC_SIM
             && listed[p.listed()]
                 .iter()
                 .any(|t| t.weight >= RARE_WORD_WEIGHT)
+            && query[p.query()]
+                .iter()
+                .all(|t| t.weight >= RARE_WORD_WEIGHT)
     });
     if !(listing_covered && rare_agrees) {
         return 0.0;
@@ -587,11 +591,18 @@ fn coverage_bound(query: &[Term], cands: &[Pair]) -> f64 {
 /// it at no more than [`MIN_TOKEN_SIM`] adds to the score's (invariant:
 /// `EXTRA_QUERY_FORGIVENESS <= MIN_TOKEN_SIM`, tested).
 pub fn score_bound(query: &[Term], best: &[f64]) -> f64 {
+    // Forgiveness needs two paired query words, one of them rare and paired
+    // at PHONETIC_SIM or better: without those the plain bound holds.
+    let may_forgive = best.iter().filter(|&&b| b > 0.0).count() >= 2
+        && query
+            .iter()
+            .zip(best)
+            .any(|(t, &b)| b >= PHONETIC_SIM && t.weight >= RARE_WORD_WEIGHT);
     let wq: f64 = query
         .iter()
         .zip(best)
         .map(|(t, &b)| {
-            if b <= 0.0 && forgivable(t.kind) {
+            if may_forgive && b <= 0.0 && forgivable(t.kind) {
                 t.weight * (1.0 - EXTRA_QUERY_FORGIVENESS)
             } else {
                 t.weight
