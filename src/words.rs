@@ -141,7 +141,7 @@ const RPC: &[&str] = &["research", "production", "center"];
 const RI: &[&str] = &["research", "institute"];
 const DB: &[&str] = &["design", "bureau"];
 
-/// Whether a raw word may start a phrase of [`ORG_PHRASES`] or be split by
+/// Whether a raw word may start a known organisation phrase or be split by
 /// [`split_abd`]: a cheap test by its first letters, so the normaliser
 /// (which runs on every listed name at start-up) skips the phrase search
 /// for the nine names in ten that have none. Invariant (tested): every
@@ -154,7 +154,7 @@ pub fn may_start_phrase(w: &str) -> bool {
     STARTS.iter().any(|p| w.starts_with(p))
 }
 
-/// The phrase of [`ORG_PHRASES`] that `words` start with: how many words it
+/// The known organisation phrase that `words` start with: how many words it
 /// covers and what it reads as.
 pub fn org_phrase(words: &[&str]) -> Option<(usize, &'static [&'static str])> {
     let first = words.first()?;
