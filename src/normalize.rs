@@ -802,6 +802,10 @@ fn rewrite_known_words(mut words: Vec<RawWord>) -> Vec<RawWord> {
 /// (Yevgeniy / Evgeny / Evgenii, Mohammed / Muhammad is *not* equal here:
 /// vowel changes are left to the edit distance).
 pub fn phonetic_key(t: &str) -> String {
+    // A Pinyin syllable is keyed as its Wade-Giles spelling, so both
+    // systems' spellings of a Chinese name share a key (Zhang / Chang).
+    let wade_giles = words::pinyin_as_wade_giles(t);
+    let t = wade_giles.as_deref().unwrap_or(t);
     let b = t.as_bytes();
     let mut s = String::with_capacity(b.len());
     let mut i = 0;
@@ -1001,5 +1005,10 @@ mod tests {
         assert_eq!(k("smirnoff"), k("smirnov"));
         assert_eq!(k("yuriy"), k("iurii"));
         assert_ne!(k("bush"), k("habbash"));
+        // Chinese: Pinyin and Wade-Giles.
+        assert_eq!(k("zhang"), k("chang"));
+        assert_eq!(k("xiong"), k("hsiung"));
+        assert_eq!(k("cao"), k("tsao"));
+        assert_eq!(k("dong"), k("tung"));
     }
 }

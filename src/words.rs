@@ -194,6 +194,83 @@ pub fn split_abd(w: &str) -> Option<(&'static [&'static str], &str)> {
     (b.len() >= 4 && b[0] == b[1] && b"rsnztd".contains(&b[0])).then(|| (ABD_AL, &rest[1..]))
 }
 
+/// A Hanyu Pinyin syllable written as Wade-Giles writes it without its
+/// apostrophes (zhang → chang, xiao → hsiao, dong → tung, guo → kuo, cao →
+/// tsao, zi → tzu, zhi → chih, ren → jen), so that the phonetic key
+/// ([`crate::normalize::phonetic_key`]) of a name in either system is the
+/// same. `None` for a word that is not one Pinyin syllable (most words,
+/// and Wade-Giles forms such as "hsiao" or "tung", which are their own
+/// key). Rules: the Pinyin and Wade-Giles tables of the Library of Congress
+/// romanisation guide (ALA-LC Chinese), by initial and final.
+pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
+    const INITIALS: &[(&str, &str)] = &[
+        ("zh", "ch"),
+        ("ch", "ch"),
+        ("sh", "sh"),
+        ("b", "p"),
+        ("p", "p"),
+        ("m", "m"),
+        ("f", "f"),
+        ("d", "t"),
+        ("t", "t"),
+        ("n", "n"),
+        ("l", "l"),
+        ("g", "k"),
+        ("k", "k"),
+        ("h", "h"),
+        ("j", "ch"),
+        ("q", "ch"),
+        ("x", "hs"),
+        ("r", "j"),
+        ("z", "ts"),
+        ("c", "ts"),
+        ("s", "s"),
+        ("y", "y"),
+        ("w", "w"),
+    ];
+    const FINALS: &[&str] = &[
+        "a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "i", "ia", "ian", "iang", "iao",
+        "ie", "in", "ing", "iong", "iu", "o", "ong", "ou", "u", "ua", "uai", "uan", "uang", "ue",
+        "ui", "un", "uo",
+    ];
+    if w.len() > 6 || w.len() < 2 {
+        return None;
+    }
+    let (py, wg) = INITIALS.iter().find(|(p, _)| w.starts_with(p))?;
+    let fin = &w[py.len()..];
+    if !FINALS.contains(&fin) {
+        return None;
+    }
+    // Which initials take which finals: j, q, x only before i and u (ü);
+    // the retroflex and dental sibilants never before i- finals but "i".
+    let i_final = fin.starts_with('i');
+    match *py {
+        "j" | "q" | "x" if !(i_final || fin.starts_with('u')) => return None,
+        "zh" | "ch" | "sh" | "r" | "z" | "c" | "s" | "g" | "k" | "h" if i_final && fin != "i" => {
+            return None
+        }
+        "y" | "w" if i_final => return None,
+        _ => {}
+    }
+    let fin_wg: &str = match (*py, fin) {
+        ("z" | "c", "i") => return Some("tzu".to_string()),
+        ("s", "i") => return Some("ssu".to_string()),
+        ("zh" | "ch" | "sh" | "r", "i") => "ih",
+        ("g" | "k" | "h", "e") => "o",
+        ("j" | "q" | "x" | "y", "ue") => "ueh",
+        (_, "ie") => "ieh",
+        (_, "ian") => "ien",
+        (_, "iong") => "iung",
+        (_, "ong") => "ung",
+        ("y", "e") => "eh",
+        ("y", "an") => "en",
+        ("y", "ou") => "u",
+        ("d" | "t" | "n" | "l" | "z" | "c" | "s" | "zh" | "ch" | "r", "uo") => "o",
+        (_, f) => f,
+    };
+    Some(format!("{wg}{fin_wg}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +311,40 @@ mod tests {
             let first = symbol(w).unwrap();
             assert!(ORG_PHRASES.iter().any(|(p, _)| p[0] == first), "{w}");
             assert!(may_start_phrase(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pinyin_syllables_read_as_wade_giles() {
+        let wg = |w| pinyin_as_wade_giles(w);
+        for (py, expect) in [
+            ("zhang", "chang"),
+            ("xiao", "hsiao"),
+            ("dong", "tung"),
+            ("guo", "kuo"),
+            ("cao", "tsao"),
+            ("zi", "tzu"),
+            ("si", "ssu"),
+            ("zhi", "chih"),
+            ("ren", "jen"),
+            ("xiong", "hsiung"),
+            ("qian", "chien"),
+            ("jiang", "chiang"),
+            ("deng", "teng"),
+            ("luo", "lo"),
+            ("ge", "ko"),
+            ("xie", "hsieh"),
+            ("xue", "hsueh"),
+            ("yan", "yen"),
+            ("li", "li"),
+        ] {
+            assert_eq!(wg(py).as_deref(), Some(expect), "{py}");
+        }
+        // Not one Pinyin syllable: Wade-Giles forms, longer words, other words.
+        for w in [
+            "hsiao", "tung", "tsao", "huawei", "smith", "kim", "jong", "x",
+        ] {
+            assert_eq!(wg(w), None, "{w}");
         }
     }
 
