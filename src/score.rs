@@ -14,7 +14,7 @@
 //! Measured (`cargo run --release --example evaluate -- --no-baseline --seed 7`:
 //! held-out aliases, perturbed listed names and innocent real names, none of
 //! them used to fit anything here): of the first results scoring at least
-//! 0.75, 92.0 % were the party the case was made from; at least 0.85, 93.4 %;
+//! 0.75, 91.9 % were the party the case was made from; at least 0.85, 93.3 %;
 //! at least 0.90, 93.6 %; exactly 1.00, 91.9 % (the rest are the same name on
 //! another record, which only the other fields can tell apart). This is not
 //! yet a calibrated probability: no model is fitted (issue 11, item 3).
