@@ -60,6 +60,8 @@
 //! | [`dataset`]   | the binary dataset: build, encode, decode; clusters (one party, one result); diff | both (build native) |
 //! | [`normalize`] | the one text normaliser (data and queries)         | both             |
 //! | [`edit`]      | edit distances and the one edit allowance          | both             |
+//! | [`words`]     | organisation words, acronyms, Arabic particles     | both             |
+//! | [`names`]     | given-name variants from a published table         | both             |
 //! | [`index`]     | candidate retrieval                                | both             |
 //! | [`score`]     | name-pair scoring with reasons                     | both             |
 //! | [`options`]   | search options from flags or JS                    | both             |
@@ -78,6 +80,7 @@ pub mod edit;
 pub mod index;
 pub mod matcher;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod options;
 pub mod packed;
@@ -86,6 +89,7 @@ pub mod read;
 pub mod score;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod words;
 
 pub use dataset::Dataset;
 pub use matcher::{Match, Screener, SearchOptions};

@@ -31,6 +31,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::words;
+
 /// Characters of input read; the rest is ignored (the longest listed name is
 /// under 400 characters).
 pub const MAX_INPUT_CHARS: usize = 1024;
@@ -45,7 +47,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -375,35 +377,6 @@ fn legal_class(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Organisation words in other languages, mapped to one English symbol so
-/// that "Akademiya" pairs with "Academy". Only words that are unambiguous.
-fn symbol(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "akademiya" | "akademiia" | "academia" | "academie" | "akademie" | "akademi" => "academy",
-        "universitet" | "universidad" | "universite" | "universitat" | "universita"
-        | "universiteit" | "daxue" | "univ" => "university",
-        "institut" | "instituto" | "istituto" | "instytut" | "yanjiusuo" | "inst" => "institute",
-        "zavod" | "fabrika" | "gongchang" | "factory" => "plant",
-        "gruppa" | "grupo" | "groupe" | "gruppe" | "jituan" | "grup" => "group",
-        "tekhnologii" | "tekhnologiya" | "tekhnologiia" | "tecnologia" | "technologie"
-        | "technologies" | "teknoloji" | "keji" | "tech" => "technology",
-        "nauchno" | "nauchnyi" | "nauchnyy" | "issledovatelskii" | "issledovatelskiy" => "research",
-        "bank" | "banka" | "banco" | "banque" | "yinhang" => "bank",
-        "mezhdunarodnyi" | "mezhdunarodnyy" | "internacional" | "internationale" | "intl" => {
-            "international"
-        }
-        "centre" | "tsentr" | "centro" | "zentrum" | "zhongxin" => "center",
-        "services" | "servis" | "servicios" => "service",
-        "industries" | "industrial" | "industriya" | "industria" | "gongye" => "industry",
-        "holdings" | "kholding" | "holding" => "holding",
-        "trade" | "torgovyi" | "torgovyy" | "maoyi" => "trading",
-        "electronics" | "elektronika" | "dianzi" => "electronic",
-        "ministerstvo" | "ministerio" | "ministere" => "ministry",
-        "and" => "and",
-        _ => return None,
-    })
-}
-
 /// Stopwords and name particles: kept (they help alignment) but weak.
 fn is_stop(w: &str) -> bool {
     matches!(
@@ -471,6 +444,7 @@ pub const GENERIC_WORDS: &[&str] = &[
     "bank",
     "bureau",
     "center",
+    "central",
     "chemical",
     "commercial",
     "construction",
@@ -482,7 +456,10 @@ pub const GENERIC_WORDS: &[&str] = &[
     "enterprise",
     "enterprises",
     "equipment",
+    "experimental",
     "export",
+    "federal",
+    "federation",
     "first",
     "foundation",
     "gas",
@@ -516,10 +493,12 @@ pub const GENERIC_WORDS: &[&str] = &[
     "service",
     "shipping",
     "solutions",
+    "special",
     "state",
     "systems",
     "technology",
     "trading",
+    "unitary",
     "university",
 ];
 
@@ -700,6 +679,7 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
             w.text = v.to_string();
         }
     }
+    let mut words = rewrite_known_words(words);
     let mut out: Vec<Token> = Vec::with_capacity(words.len().min(MAX_TOKENS));
     let mut i = 0;
     'outer: while i < words.len() && out.len() < MAX_TOKENS {
@@ -739,7 +719,7 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
             i > 0 || owned.len() > 2
         }) {
             (class.to_string(), TokenKind::Legal)
-        } else if let Some(sym) = symbol(&owned) {
+        } else if let Some(sym) = words::symbol(&owned) {
             let kind = if is_stop(sym) {
                 TokenKind::Stop
             } else {
@@ -764,11 +744,76 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
     out
 }
 
+/// Organisation acronyms and phrases as their English expansion ("NPO" →
+/// "research production association") and "Abdul..." as "abd al ..."
+/// ([`crate::words`]). Each word written in place of others covers the
+/// source span of all of them.
+fn rewrite_known_words(mut words: Vec<RawWord>) -> Vec<RawWord> {
+    // Most names hold none of these: one cheap check first.
+    let known = |w: &RawWord| words::may_start_phrase(&w.text);
+    if !words.iter().any(known) {
+        return words;
+    }
+    let mut out: Vec<RawWord> = Vec::with_capacity(words.len() + 4);
+    let mut i = 0;
+    while i < words.len() {
+        let ahead: Vec<&str> = words[i..(i + 4).min(words.len())]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        if let Some((n, phrase)) = words::org_phrase(&ahead) {
+            let (start, end, dot_after) = (
+                words[i].start,
+                words[i + n - 1].end,
+                words[i + n - 1].dot_after,
+            );
+            out.extend(phrase.iter().map(|t| RawWord {
+                text: (*t).to_string(),
+                start,
+                end,
+                dot_after,
+            }));
+            i += n;
+            continue;
+        }
+        if let Some((pre, rest)) = words::split_abd(&words[i].text) {
+            let w = &words[i];
+            let mut pieces: Vec<String> = pre.iter().map(|p| (*p).to_string()).collect();
+            if !rest.is_empty() {
+                pieces.push(rest.to_string());
+            }
+            out.extend(pieces.into_iter().map(|text| RawWord {
+                text,
+                start: w.start,
+                end: w.end,
+                dot_after: w.dot_after,
+            }));
+            i += 1;
+            continue;
+        }
+        out.push(std::mem::replace(
+            &mut words[i],
+            RawWord {
+                text: String::new(),
+                start: 0,
+                end: 0,
+                dot_after: false,
+            },
+        ));
+        i += 1;
+    }
+    out
+}
+
 /// A phonetic key for transliteration variants: two tokens with equal keys
 /// are spellings of the same sound in the common romanisations
 /// (Yevgeniy / Evgeny / Evgenii, Mohammed / Muhammad is *not* equal here:
 /// vowel changes are left to the edit distance).
 pub fn phonetic_key(t: &str) -> String {
+    // A Pinyin syllable is keyed as its Wade-Giles spelling, so both
+    // systems' spellings of a Chinese name share a key (Zhang / Chang).
+    let wade_giles = words::pinyin_as_wade_giles(t);
+    let t = wade_giles.as_deref().unwrap_or(t);
     let b = t.as_bytes();
     let mut s = String::with_capacity(b.len());
     let mut i = 0;
@@ -968,5 +1013,10 @@ mod tests {
         assert_eq!(k("smirnoff"), k("smirnov"));
         assert_eq!(k("yuriy"), k("iurii"));
         assert_ne!(k("bush"), k("habbash"));
+        // Chinese: Pinyin and Wade-Giles.
+        assert_eq!(k("zhang"), k("chang"));
+        assert_eq!(k("xiong"), k("hsiung"));
+        assert_eq!(k("cao"), k("tsao"));
+        assert_eq!(k("dong"), k("tung"));
     }
 }

@@ -1,0 +1,367 @@
+//! Word knowledge the normaliser applies ([`crate::normalize`]): common
+//! organisation words across languages and romanisations, the acronyms of
+//! Russian organisation types against their expansions, and the spellings
+//! of Arabic name particles.
+//!
+//! Sources, all published and none mined from the screening lists (a table
+//! made from the lists' own aliases would hold the very pairs the
+//! held-out-alias evaluation removes):
+//! - Russian organisation words and their acronyms (NPO = nauchno-
+//!   proizvodstvennoe ob"edinenie = scientific-production association, NII =
+//!   nauchno-issledovatel'skii institut = research institute, KB =
+//!   konstruktorskoe byuro = design bureau, FGUP = federal'noe
+//!   gosudarstvennoe unitarnoe predpriyatie = federal state unitary
+//!   enterprise): the standard Russian abbreviations of organisation types,
+//!   romanised by BGN/PCGN and by the passport (ICAO 9303) system, and their
+//!   usual English translations;
+//! - Chinese organisation words in Hanyu Pinyin (keji = technology, jituan =
+//!   group, yinhang = bank, zhongyang = central, yanjiusuo = research
+//!   institute) and their dictionary translations;
+//! - Arabic particles: the article al- and its spellings el-, ul- and the
+//!   sun-letter forms (Abdurrahman = Abd al-Rahman), ibn / bin, abu / abou,
+//!   and Abdul / Abdel / Abd al-, as standard romanisation guides (ALA-LC,
+//!   BGN/PCGN Arabic) write them.
+//!
+//! Words only: no party's name is in these tables.
+
+/// Organisation words in other languages, mapped to one English symbol so
+/// that "Akademiya" pairs with "Academy". Only words that are unambiguous.
+pub fn symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "akademiya" | "akademiia" | "academia" | "academie" | "akademie" | "akademi" => "academy",
+        "universitet" | "universidad" | "universite" | "universitat" | "universita"
+        | "universiteit" | "daxue" | "univ" => "university",
+        "institut" | "instituto" | "istituto" | "instytut" | "yanjiusuo" | "inst" => "institute",
+        "zavod" | "fabrika" | "gongchang" | "factory" => "plant",
+        "gruppa" | "grupo" | "groupe" | "gruppe" | "jituan" | "grup" => "group",
+        "tekhnologii" | "tekhnologiya" | "tekhnologiia" | "tecnologia" | "technologie"
+        | "technologies" | "teknoloji" | "keji" | "tech" => "technology",
+        "nauchno" | "nauchnyi" | "nauchnyy" | "issledovatelskii" | "issledovatelskiy" => "research",
+        "bank" | "banka" | "banco" | "banque" | "yinhang" => "bank",
+        "mezhdunarodnyi" | "mezhdunarodnyy" | "internacional" | "internationale" | "intl" => {
+            "international"
+        }
+        "centre" | "tsentr" | "centro" | "zentrum" | "zhongxin" => "center",
+        "services" | "servis" | "servicios" => "service",
+        "industries" | "industrial" | "industriya" | "industria" | "gongye" => "industry",
+        "holdings" | "kholding" | "holding" => "holding",
+        "trade" | "torgovyi" | "torgovyy" | "maoyi" => "trading",
+        "electronics" | "elektronika" | "dianzi" => "electronic",
+        "ministerstvo" | "ministerio" | "ministere" => "ministry",
+        // Russian, Ukrainian and Chinese organisation words (BGN/PCGN and
+        // passport romanisations of the Cyrillic, Hanyu Pinyin of the Chinese).
+        "proizvodstvennoe" | "proizvodstvennoye" | "proizvodstvennyi" | "proizvodstvennyy"
+        | "proizvodstvennaya" | "proizvodstvennaia" | "proizvodstvennogo" => "production",
+        "obedinenie" | "obyedinenie" | "obedineniye" | "obyedineniye" | "obiedinenie"
+        | "obedineniia" | "assotsiatsiya" | "assotsiatsiia" | "asociacion" | "associazione" => {
+            "association"
+        }
+        "predpriiatie" | "predpriyatie" | "predpriyatiye" | "predpriatie" | "pidpryiemstvo"
+        | "empresa" | "entreprise" | "unternehmen" => "enterprise",
+        "konstruktorskoe" | "konstruktorskoye" | "konstruktorskoi" | "konstruktorskogo" => "design",
+        "biuro" | "byuro" | "buro" => "bureau",
+        "gosudarstvennyi" | "gosudarstvennyy" | "gosudarstvennoe" | "gosudarstvennoye"
+        | "gosudarstvennaya" | "gosudarstvennaia" | "gosudarstvennogo" | "derzhavne"
+        | "derzhavnyi" | "guoying" | "estatal" => "state",
+        "federalnyi" | "federalnyy" | "federalnoe" | "federalnoye" | "federalnaya"
+        | "federalnaia" | "federalnogo" => "federal",
+        "federatsii" | "federatsiya" | "federatsiia" | "federacion" | "federazione"
+        | "federacao" => "federation",
+        "tsentralnyi" | "tsentralnyy" | "tsentralnoe" | "tsentralnoye" | "tsentralnaya"
+        | "tsentralnaia" | "tsentralnogo" | "zhongyang" | "centrale" | "zentral" | "zentrale" => {
+            "central"
+        }
+        "natsionalnyi" | "natsionalnyy" | "natsionalnaya" | "natsionalnaia" | "natsionalnoe"
+        | "nacional" | "nazionale" => "national",
+        "unitarnoe" | "unitarnoye" => "unitary",
+        "spetsialnoe" | "spetsialnoye" | "spetsialnyi" | "spetsialnyy" => "special",
+        "opytno" | "opytnoe" | "opytnoye" => "experimental",
+        "issledovatelskogo" => "research",
+        "yanjiu" => "research",
+        "yanjiuyuan" => "institute",
+        "kexue" => "science",
+        "jishu" => "technology",
+        "kontsern" | "koncern" | "konzern" => "concern",
+        "sudostroitelnyi" | "sudostroitelnyy" | "sudostroitelnyj" | "sudostroitelnoe" => {
+            "shipbuilding"
+        }
+        "bankasi" | "bankasy" => "bank",
+        "zhongguo" => "china",
+        // Arabic name particles in their usual spellings: the article
+        // (al-, el-, ul-), "son of" (bin, ibn), "father of" (abu, abou).
+        "el" | "ul" => "al",
+        "ibn" => "bin",
+        "abou" => "abu",
+        "and" => "and",
+        _ => return None,
+    })
+}
+
+/// Acronyms of organisation types and phrases of their expansions, matched
+/// on words after [`symbol`] (so "nauchno" reads as "research"), each
+/// rewritten to one English phrase: "NPO Mars", "Scientific Production
+/// Association Mars" and "Research and Production Association Mars" all
+/// read "research production association mars". Within each first word,
+/// longer phrases come first.
+const ORG_PHRASES: &[(&[&str], &[&str])] = &[
+    (&["npo"], RPA),
+    (&["scientific", "and", "production", "association"], RPA),
+    (&["scientific", "production", "association"], RPA),
+    (&["science", "and", "production", "association"], RPA),
+    (&["science", "production", "association"], RPA),
+    (&["research", "and", "production", "association"], RPA),
+    (&["npp"], RPE),
+    (&["scientific", "and", "production", "enterprise"], RPE),
+    (&["scientific", "production", "enterprise"], RPE),
+    (&["research", "and", "production", "enterprise"], RPE),
+    (&["npts"], RPC),
+    (&["fnpts"], &["federal", "research", "production", "center"]),
+    (&["scientific", "and", "production", "center"], RPC),
+    (&["scientific", "production", "center"], RPC),
+    (&["research", "and", "production", "center"], RPC),
+    (&["nii"], RI),
+    (&["research", "research", "institute"], RI),
+    (&["scientific", "research", "institute"], RI),
+    (&["tsnii"], &["central", "research", "institute"]),
+    (&["vnii"], &["all", "russian", "research", "institute"]),
+    (&["kb"], DB),
+    (&["design", "office"], DB),
+    (&["okb"], &["experimental", "design", "bureau"]),
+    (&["skb"], &["special", "design", "bureau"]),
+    (&["tskb"], &["central", "design", "bureau"]),
+    (&["fgup"], &["federal", "state", "unitary", "enterprise"]),
+    (&["fsue"], &["federal", "state", "unitary", "enterprise"]),
+    (&["gup"], &["state", "unitary", "enterprise"]),
+    (&["kexueyuan"], &["academy", "science"]),
+];
+
+const RPA: &[&str] = &["research", "production", "association"];
+const RPE: &[&str] = &["research", "production", "enterprise"];
+const RPC: &[&str] = &["research", "production", "center"];
+const RI: &[&str] = &["research", "institute"];
+const DB: &[&str] = &["design", "bureau"];
+
+/// Whether a raw word may start a known organisation phrase or be split by
+/// [`split_abd`]: a cheap test by its first letters, so the normaliser
+/// (which runs on every listed name at start-up) skips the phrase search
+/// for the nine names in ten that have none. Invariant (tested): every
+/// phrase's first word, and every word [`symbol`] reads as one, passes.
+pub fn may_start_phrase(w: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "abd", "npo", "npp", "npt", "fnp", "nii", "tsn", "vni", "kb", "okb", "skb", "tsk", "fgu",
+        "fsu", "gup", "kex", "sci", "res", "des", "nau", "iss", "yan", "kon",
+    ];
+    STARTS.iter().any(|p| w.starts_with(p))
+}
+
+/// The known organisation phrase that `words` start with: how many words it
+/// covers and what it reads as.
+pub fn org_phrase(words: &[&str]) -> Option<(usize, &'static [&'static str])> {
+    let first = words.first()?;
+    let first = symbol(first).unwrap_or(first);
+    ORG_PHRASES
+        .iter()
+        .filter(|(p, _)| p[0] == first)
+        .find(|(p, _)| {
+            p.len() <= words.len()
+                && p.iter()
+                    .zip(words)
+                    .all(|(p, w)| *p == symbol(w).unwrap_or(w))
+        })
+        .map(|(p, r)| (p.len(), *r))
+}
+
+/// "Abdul" and its spellings, and one word that starts with them
+/// ("Abdulrahman", "Abdurrahman" with the article assimilated to a sun
+/// letter), as "abd al" and the rest: so all of them pair with "Abd
+/// al-Rahman". "Abdullah" (abd + allah) is left whole.
+pub fn split_abd(w: &str) -> Option<(&'static [&'static str], &str)> {
+    const ABD_AL: &[&str] = &["abd", "al"];
+    for p in ["abdul", "abdel", "abdal", "abdol", "abdoul"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.is_empty() {
+                return Some((ABD_AL, ""));
+            }
+            if rest.len() >= 3 && !rest.starts_with("la") {
+                return Some((ABD_AL, rest));
+            }
+            return None;
+        }
+    }
+    // Sun letters: "abdur rahman", "abdus salam", "abdun nasir", "abduz zahir".
+    let rest = w.strip_prefix("abdu")?;
+    let b = rest.as_bytes();
+    (b.len() >= 4 && b[0] == b[1] && b"rsnztd".contains(&b[0])).then(|| (ABD_AL, &rest[1..]))
+}
+
+/// A Hanyu Pinyin syllable written as Wade-Giles writes it without its
+/// apostrophes (zhang → chang, xiao → hsiao, dong → tung, guo → kuo, cao →
+/// tsao, zi → tzu, zhi → chih, ren → jen), so that the phonetic key
+/// ([`crate::normalize::phonetic_key`]) of a name in either system is the
+/// same. `None` for a word that is not one Pinyin syllable (most words,
+/// and Wade-Giles forms such as "hsiao" or "tung", which are their own
+/// key). Rules: the Pinyin and Wade-Giles tables of the Library of Congress
+/// romanisation guide (ALA-LC Chinese), by initial and final.
+pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
+    const INITIALS: &[(&str, &str)] = &[
+        ("zh", "ch"),
+        ("ch", "ch"),
+        ("sh", "sh"),
+        ("b", "p"),
+        ("p", "p"),
+        ("m", "m"),
+        ("f", "f"),
+        ("d", "t"),
+        ("t", "t"),
+        ("n", "n"),
+        ("l", "l"),
+        ("g", "k"),
+        ("k", "k"),
+        ("h", "h"),
+        ("j", "ch"),
+        ("q", "ch"),
+        ("x", "hs"),
+        ("r", "j"),
+        ("z", "ts"),
+        ("c", "ts"),
+        ("s", "s"),
+        ("y", "y"),
+        ("w", "w"),
+    ];
+    const FINALS: &[&str] = &[
+        "a", "ai", "an", "ang", "ao", "e", "ei", "en", "eng", "i", "ia", "ian", "iang", "iao",
+        "ie", "in", "ing", "iong", "iu", "o", "ong", "ou", "u", "ua", "uai", "uan", "uang", "ue",
+        "ui", "un", "uo",
+    ];
+    if w.len() > 6 || w.len() < 2 {
+        return None;
+    }
+    let (py, wg) = INITIALS.iter().find(|(p, _)| w.starts_with(p))?;
+    let fin = &w[py.len()..];
+    if !FINALS.contains(&fin) {
+        return None;
+    }
+    // Which initials take which finals: j, q, x only before i and u (ü);
+    // the retroflex and dental sibilants never before i- finals but "i".
+    let i_final = fin.starts_with('i');
+    match *py {
+        "j" | "q" | "x" if !(i_final || fin.starts_with('u')) => return None,
+        "zh" | "ch" | "sh" | "r" | "z" | "c" | "s" | "g" | "k" | "h" if i_final && fin != "i" => {
+            return None
+        }
+        "y" | "w" if i_final => return None,
+        _ => {}
+    }
+    let fin_wg: &str = match (*py, fin) {
+        ("z" | "c", "i") => return Some("tzu".to_string()),
+        ("s", "i") => return Some("ssu".to_string()),
+        ("zh" | "ch" | "sh" | "r", "i") => "ih",
+        ("g" | "k" | "h", "e") => "o",
+        ("j" | "q" | "x" | "y", "ue") => "ueh",
+        (_, "ie") => "ieh",
+        (_, "ian") => "ien",
+        (_, "iong") => "iung",
+        (_, "ong") => "ung",
+        ("y", "e") => "eh",
+        ("y", "an") => "en",
+        ("y", "ou") => "u",
+        ("d" | "t" | "n" | "l" | "z" | "c" | "s" | "zh" | "ch" | "r", "uo") => "o",
+        (_, f) => f,
+    };
+    Some(format!("{wg}{fin_wg}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn org_phrases_are_sorted_longest_first_within_each_first_word() {
+        for (i, (p, _)) in ORG_PHRASES.iter().enumerate() {
+            for (q, _) in &ORG_PHRASES[i + 1..] {
+                if q[0] == p[0] {
+                    assert!(
+                        !(q.len() > p.len() && q.starts_with(p)),
+                        "{q:?} is hidden by {p:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_that_starts_a_phrase_passes_the_cheap_test() {
+        for (p, _) in ORG_PHRASES {
+            assert!(may_start_phrase(p[0]), "{p:?}");
+        }
+        // The spellings symbol() reads as a phrase's first word.
+        for w in [
+            "nauchno",
+            "nauchnyi",
+            "nauchnyy",
+            "issledovatelskii",
+            "issledovatelskiy",
+            "issledovatelskogo",
+            "yanjiu",
+            "konstruktorskoe",
+            "konstruktorskoye",
+            "konstruktorskoi",
+            "konstruktorskogo",
+        ] {
+            let first = symbol(w).unwrap();
+            assert!(ORG_PHRASES.iter().any(|(p, _)| p[0] == first), "{w}");
+            assert!(may_start_phrase(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pinyin_syllables_read_as_wade_giles() {
+        let wg = |w| pinyin_as_wade_giles(w);
+        for (py, expect) in [
+            ("zhang", "chang"),
+            ("xiao", "hsiao"),
+            ("dong", "tung"),
+            ("guo", "kuo"),
+            ("cao", "tsao"),
+            ("zi", "tzu"),
+            ("si", "ssu"),
+            ("zhi", "chih"),
+            ("ren", "jen"),
+            ("xiong", "hsiung"),
+            ("qian", "chien"),
+            ("jiang", "chiang"),
+            ("deng", "teng"),
+            ("luo", "lo"),
+            ("ge", "ko"),
+            ("xie", "hsieh"),
+            ("xue", "hsueh"),
+            ("yan", "yen"),
+            ("li", "li"),
+        ] {
+            assert_eq!(wg(py).as_deref(), Some(expect), "{py}");
+        }
+        // Not one Pinyin syllable: Wade-Giles forms, longer words, other words.
+        for w in [
+            "hsiao", "tung", "tsao", "huawei", "smith", "kim", "jong", "x",
+        ] {
+            assert_eq!(wg(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn split_abd_reads_every_spelling_of_abd_al() {
+        assert_eq!(
+            split_abd("abdulrahman"),
+            Some((&["abd", "al"][..], "rahman"))
+        );
+        assert_eq!(
+            split_abd("abdurrahman"),
+            Some((&["abd", "al"][..], "rahman"))
+        );
+        assert_eq!(split_abd("abdel"), Some((&["abd", "al"][..], "")));
+        assert_eq!(split_abd("abdullah"), None);
+        assert_eq!(split_abd("abdallah"), None);
+        assert_eq!(split_abd("abdu"), None);
+        assert_eq!(split_abd("abd"), None);
+    }
+}
