@@ -310,7 +310,11 @@ impl Index {
             })
             .collect();
 
-        let keys = Words((0..ntok).map(|t| phonetic_key(dict.get(t)).into()).collect());
+        let keys = Words(
+            (0..ntok)
+                .map(|t| phonetic_key(dict.get(t)).into())
+                .collect(),
+        );
         let mut key_map: Vec<(u64, u32)> = Vec::new();
         let mut grams: Vec<(u64, u32)> = Vec::new();
         let mut deletions: Vec<(u64, u32)> = Vec::new();

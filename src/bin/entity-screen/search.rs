@@ -67,7 +67,13 @@ pub fn run(argv: &[String]) -> Result<()> {
                 continue;
             }
         };
-        let matches = screener.search(&query, &options);
+        // The table shows summary fields only; `--json` keeps the full
+        // records (its contract), decoded for the results alone.
+        let matches = if json {
+            screener.search(&query, &options)
+        } else {
+            screener.search_summaries(&query, &options)
+        };
         if json {
             let obj = serde_json::json!({ "query": query, "matches": matches });
             writeln!(out, "{}", term::json(&serde_json::to_string(&obj)?))?;
