@@ -99,14 +99,17 @@ export async function gunzip(bytes) {
   });
   const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks = [];
-  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
-    total += value.length;
   }
-  const out = new Uint8Array(total);
+  return concatBytes(chunks);
+}
+
+/** The chunks a decompressing stream gave, as one Uint8Array. */
+export function concatBytes(chunks) {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);

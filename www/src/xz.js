@@ -9,6 +9,7 @@
 // wasm-load.js), which lets loadBytes take {xzBase122} sources.
 
 import xzPackage from 'xz-decompress';
+import { concatBytes } from './wasm-load.js';
 
 const { XzReadableStream } = xzPackage;
 
@@ -47,7 +48,6 @@ export async function unxz(bytes) {
   });
   const reader = new XzReadableStream(input).getReader();
   const chunks = [];
-  let total = 0;
   let slice = performance.now();
   try {
     for (;;) {
@@ -58,16 +58,9 @@ export async function unxz(bytes) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
-      total += value.length;
     }
   } catch (e) {
     throw new Error(`the inlined xz data could not be decompressed: ${(e && e.message) || e}`);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
