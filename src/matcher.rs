@@ -115,6 +115,10 @@ pub struct Match<'a> {
     /// Listings with the same name that are not merged into this party
     /// (another department's list, or no shared country), with the reason.
     pub also_on: Vec<AlsoOn<'a>>,
+    /// What the score was computed from: for fitting the score model
+    /// (`examples/train`); not serialised.
+    #[serde(skip)]
+    pub evidence: score::Evidence,
 }
 
 /// One listing of a result's party.
@@ -485,6 +489,7 @@ impl Screener {
             record: None,
             lists,
             also_on,
+            evidence: scored.evidence,
         }
     }
 

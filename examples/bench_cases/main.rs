@@ -33,7 +33,7 @@
 // through this `use`.
 #[path = "../evaluate/shared.rs"]
 mod shared;
-use shared::{cases, innocent, perturb, rng, text};
+use shared::{cases, innocent, perturb, rng, split, text};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -115,24 +115,27 @@ fn main() {
     }
 
     let seed = rng::Rng::new(args.seed);
-    let queries: Vec<Value> = cases::perturbed(&dataset, args.perturbed, &seed.fork("perturbed"))
-        .into_iter()
-        .map(|c| {
-            let (list, id) = c.target.as_ref().expect("perturbed cases have a target");
-            let kind = match c.set {
-                Set::Perturbed(k) => k,
-                _ => unreachable!("cases::perturbed makes perturbed cases only"),
-            };
-            json!({
-                "q": c.query,
-                "target": party_of[&(list.code(), id.as_str())],
-                "kind": kind.label(),
-                // As in the evaluation: a half-typed name is searched as
-                // search-as-you-type, the rest as complete names.
-                "prefix": kind == Kind::Prefix,
+    // The evaluation's test half: parties the score model was not fitted on.
+    let test = split::Half::of(&dataset, split::Side::Test);
+    let queries: Vec<Value> =
+        cases::perturbed(&dataset, args.perturbed, &seed.fork("perturbed"), &test)
+            .into_iter()
+            .map(|c| {
+                let (list, id) = c.target.as_ref().expect("perturbed cases have a target");
+                let kind = match c.set {
+                    Set::Perturbed(k) => k,
+                    _ => unreachable!("cases::perturbed makes perturbed cases only"),
+                };
+                json!({
+                    "q": c.query,
+                    "target": party_of[&(list.code(), id.as_str())],
+                    "kind": kind.label(),
+                    // As in the evaluation: a half-typed name is searched as
+                    // search-as-you-type, the rest as complete names.
+                    "prefix": kind == Kind::Prefix,
+                })
             })
-        })
-        .collect();
+            .collect();
 
     let innocent_path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/innocent_names.txt");

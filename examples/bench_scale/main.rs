@@ -25,7 +25,7 @@
 // through this `use`.
 #[path = "../evaluate/shared.rs"]
 mod shared;
-use shared::{cases, perturb, rng, text};
+use shared::{cases, perturb, rng, split, text};
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -133,12 +133,14 @@ fn four_times(ds: &Dataset, rng: &mut Rng) -> Dataset {
 /// cannot give that many.
 fn queries(ds: &Dataset, n: usize, seed: &Rng) -> Vec<Case> {
     let mut all = Vec::with_capacity(n);
+    // The evaluation's test half: parties the score model was not fitted on.
+    let test = split::Half::of(ds, split::Side::Test);
     for round in 0..20 {
         if all.len() >= n {
             break;
         }
         let fork = seed.fork(&format!("bench-scale-{round}"));
-        all.extend(cases::perturbed(ds, n - all.len(), &fork));
+        all.extend(cases::perturbed(ds, n - all.len(), &fork, &test));
     }
     all.truncate(n);
     all

@@ -9,6 +9,7 @@ use entity_screen::{Dataset, ListId, Party};
 
 use crate::perturb::Kind;
 use crate::rng::Rng;
+use crate::split::Half;
 use crate::text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,10 +114,10 @@ fn holdable(p: &Party) -> Vec<usize> {
         .collect()
 }
 
-/// `n` held-out alias cases, and a copy of the dataset without those aliases
+/// `n` held-out alias cases from the parties of `half`, and a copy of the dataset without those aliases
 /// (removed from every record with the same list and id).
-pub fn heldout(ds: &Dataset, n: usize, rng: &mut Rng) -> (Vec<Case>, Dataset) {
-    let order = draw(ds, |p| !holdable(p).is_empty(), n, rng);
+pub fn heldout(ds: &Dataset, n: usize, rng: &mut Rng, half: &Half) -> (Vec<Case>, Dataset) {
+    let order = draw(ds, |p| half.has(p) && !holdable(p).is_empty(), n, rng);
     let mut cases = Vec::new();
     for &pi in order.iter().take(n) {
         let p = &ds.parties[pi];
@@ -146,8 +147,8 @@ pub fn heldout(ds: &Dataset, n: usize, rng: &mut Rng) -> (Vec<Case>, Dataset) {
     (cases, copy)
 }
 
-/// `n` perturbed-name cases, as evenly split over the kinds as the data allow.
-pub fn perturbed(ds: &Dataset, n: usize, rng: &Rng) -> Vec<Case> {
+/// `n` perturbed-name cases from the parties of `half`, as evenly split over the kinds as the data allow.
+pub fn perturbed(ds: &Dataset, n: usize, rng: &Rng, half: &Half) -> Vec<Case> {
     let kinds = Kind::ALL;
     let mut cases = Vec::new();
     for (ki, kind) in kinds.iter().enumerate() {
@@ -161,7 +162,12 @@ pub fn perturbed(ds: &Dataset, n: usize, rng: &Rng) -> Vec<Case> {
                 .map(str::to_string)
                 .collect()
         };
-        let order = draw(ds, |p| !names_for(p).is_empty(), want, &mut rng);
+        let order = draw(
+            ds,
+            |p| half.has(p) && !names_for(p).is_empty(),
+            want,
+            &mut rng,
+        );
         let mut got = 0;
         for pi in order {
             if got == want {

@@ -26,6 +26,7 @@ mod cases;
 mod innocent;
 mod perturb;
 mod rng;
+mod split;
 mod text;
 
 use std::collections::BTreeMap;
@@ -474,11 +475,15 @@ fn main() {
 
     // ---- cases
     let seed = rng::Rng::new(args.seed);
-    let (mut all, held_ds) = cases::heldout(&dataset, args.heldout, &mut seed.fork("heldout"));
+    // Only parties the score model was not fitted on (examples/train).
+    let test = split::Half::of(&dataset, split::Side::Test);
+    let (mut all, held_ds) =
+        cases::heldout(&dataset, args.heldout, &mut seed.fork("heldout"), &test);
     all.extend(cases::perturbed(
         &dataset,
         args.perturbed,
         &seed.fork("perturbed"),
+        &test,
     ));
     let innocent_path = root.join("tests/data/innocent_names.txt");
     let innocent_names = innocent::load(&innocent_path).unwrap_or_else(|e| {

@@ -9,4 +9,5 @@ pub mod cases;
 pub mod innocent;
 pub mod perturb;
 pub mod rng;
+pub mod split;
 pub mod text;
