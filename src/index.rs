@@ -510,7 +510,10 @@ impl Index {
 
     fn fuzzy(&self, t: &str, out: &mut Vec<(u32, f32)>) {
         let len = t.len();
-        if (SHORT.start..=SHORT.end).contains(&len) {
+        // A three-letter query word is looked up too: its one edit
+        // (edit::allowance) pairs it only with a four-letter word, one of
+        // whose deletions it is ("teh" / "tech"), and those are in the table.
+        if (SHORT.start - 1..=SHORT.end).contains(&len) {
             let mut ids: Vec<u32> = Vec::new();
             for_each_deletion(t.as_bytes(), |h| ids.extend(self.deletions.get(h)));
             ids.sort_unstable();
@@ -525,7 +528,9 @@ impl Index {
         // The scorer's edit allowance for this length: words further apart
         // in length cannot pair, so their trigrams are skipped.
         let slack = edit::allowance(len);
-        if slack == 0 {
+        // A word under four letters has fewer trigrams than the two asked
+        // for below: nothing to find that way.
+        if slack == 0 || len < SHORT.start {
             return;
         }
         let grams: Vec<[u8; 3]> = trigrams(t).collect();
