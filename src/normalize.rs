@@ -813,7 +813,15 @@ pub fn phonetic_key(t: &str) -> String {
     // A Pinyin syllable is keyed as its Wade-Giles spelling, so both
     // systems' spellings of a Chinese name share a key (Zhang / Chang).
     let wade_giles = words::pinyin_as_wade_giles(t);
-    let t = wade_giles.as_deref().unwrap_or(t);
+    // The same for a Korean syllable in the Revised Romanization, keyed as
+    // McCune-Reischauer writes it (cheol / chol, jeong / chong).
+    // An MR syllable may itself read as Pinyin ("chong"), so the MR form
+    // is keyed as Pinyin too, as the MR spelling itself would be.
+    let romanised = wade_giles.or_else(|| {
+        let mr = words::korean_rr_as_mr(t)?;
+        Some(words::pinyin_as_wade_giles(&mr).unwrap_or(mr))
+    });
+    let t = romanised.as_deref().unwrap_or(t);
     let b = t.as_bytes();
     let mut s = String::with_capacity(b.len());
     let mut i = 0;
@@ -1018,5 +1026,12 @@ mod tests {
         assert_eq!(k("xiong"), k("hsiung"));
         assert_eq!(k("cao"), k("tsao"));
         assert_eq!(k("dong"), k("tung"));
+        // Korean: Revised Romanization and McCune-Reischauer.
+        assert_eq!(k("cheol"), k("chol"));
+        assert_eq!(k("jeong"), k("chong"));
+        assert_eq!(k("myeong"), k("myong"));
+        assert_eq!(k("gyeong"), k("kyong"));
+        assert_eq!(k("seong"), k("song"));
+        assert_ne!(k("cheol"), k("chul"));
     }
 }

@@ -271,9 +271,112 @@ pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
     Some(format!("{wg}{fin_wg}"))
 }
 
+/// A Korean syllable in the Revised Romanization (the South Korean
+/// standard since 2000: "cheol", "seong", "gyeong", "jeong", "deok")
+/// written as McCune-Reischauer writes it without its breves and
+/// apostrophes ("chol", "song", "kyong", "chong", "tok"), so that the
+/// phonetic key ([`crate::normalize::phonetic_key`]) of a Korean name in
+/// either system is the same: North Korean names on the lists are in
+/// McCune-Reischauer, a user may type the other. The two systems differ in
+/// the vowels eo / o (MR ŏ) and eu / u (MR ŭ), and in the plain initial
+/// stops g, d, b, j (MR k, t, p, ch, with which MR also writes the
+/// aspirated ones, less the apostrophe). Rules: the romanisation tables of
+/// the Library of Congress guide (ALA-LC Korean, McCune-Reischauer) and the
+/// National Institute of Korean Language's Revised Romanization.
+///
+/// `None` for a word that is not one syllable in that system (most words),
+/// and for a Pinyin syllable, which [`pinyin_as_wade_giles`] keys.
+pub fn korean_rr_as_mr(w: &str) -> Option<String> {
+    // Longest first, so that "kk" is tried before "k" and "yeo" before "ye".
+    const INITIALS: &[(&str, &str)] = &[
+        ("kk", "kk"),
+        ("tt", "tt"),
+        ("pp", "pp"),
+        ("ss", "ss"),
+        ("jj", "tch"),
+        ("ch", "ch"),
+        ("g", "k"),
+        ("k", "k"),
+        ("n", "n"),
+        ("d", "t"),
+        ("t", "t"),
+        ("r", "r"),
+        ("m", "m"),
+        ("b", "p"),
+        ("p", "p"),
+        ("s", "s"),
+        ("j", "ch"),
+        ("h", "h"),
+        ("", ""),
+    ];
+    const VOWELS: &[(&str, &str)] = &[
+        ("yae", "yae"),
+        ("yeo", "yo"),
+        ("wae", "wae"),
+        ("ae", "ae"),
+        ("ya", "ya"),
+        ("eo", "o"),
+        ("ye", "ye"),
+        ("wa", "wa"),
+        ("oe", "oe"),
+        ("yo", "yo"),
+        ("wo", "wo"),
+        ("we", "we"),
+        ("wi", "wi"),
+        ("yu", "yu"),
+        ("eu", "u"),
+        ("ui", "ui"),
+        ("a", "a"),
+        ("e", "e"),
+        ("o", "o"),
+        ("u", "u"),
+        ("i", "i"),
+    ];
+    const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", ""];
+    if w.len() > 7 || w.len() < 2 || pinyin_as_wade_giles(w).is_some() {
+        return None;
+    }
+    for (rr, mr) in INITIALS {
+        let Some(rest) = w.strip_prefix(rr) else {
+            continue;
+        };
+        for (rv, mv) in VOWELS {
+            let Some(fin) = rest.strip_prefix(rv) else {
+                continue;
+            };
+            if FINALS.contains(&fin) {
+                return Some(format!("{mr}{mv}{fin}"));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revised_romanization_syllables_are_written_as_mccune_reischauer() {
+        for (rr, mr) in [
+            ("cheol", "chol"),
+            ("seong", "song"),
+            ("gyeong", "kyong"),
+            ("jeong", "chong"),
+            ("deok", "tok"),
+            ("geun", "kun"),
+            ("beom", "pom"),
+            ("eun", "un"),
+        ] {
+            assert_eq!(korean_rr_as_mr(rr).as_deref(), Some(mr), "{rr}");
+        }
+        // Already McCune-Reischauer: unchanged.
+        assert_eq!(korean_rr_as_mr("chol").as_deref(), Some("chol"));
+        // Not one Korean syllable, or a Pinyin one: left to other rules.
+        for w in ["george", "bank", "gold", "moscow", "zhang", "dong", "gang"] {
+            assert_eq!(korean_rr_as_mr(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn org_phrases_are_sorted_longest_first_within_each_first_word() {
