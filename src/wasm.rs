@@ -123,15 +123,17 @@ impl WasmScreener {
         if self.screener.store().has_details() {
             Ok(())
         } else {
-            Err(js_error(DETAILS_PENDING))
+            Err(js_error(format!(
+                "{DETAILS_NOT_LOADED} yet: attach the dataset's details file (attachDetails) first"
+            )))
         }
     }
 }
 
-/// The message of every call that needs the details before they are
-/// attached; the JS side waits for them when it sees it.
-const DETAILS_PENDING: &str =
-    "details not loaded yet: attach the dataset's details file (attachDetails) first";
+/// How the message of every Error about missing details starts: this
+/// module's (a call that needs them before they are attached) and the JS
+/// core's (they cannot come), which reads it with `detailsNotLoaded()`.
+const DETAILS_NOT_LOADED: &str = "details not loaded";
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
@@ -227,6 +229,13 @@ impl WasmScreener {
     pub fn info(&self) -> Result<JsValue, JsError> {
         let store = self.screener.store();
         to_js(&summary::summary(store.label(), store.lists()))
+    }
+
+    /// How every Error about missing details starts ("details not
+    /// loaded"), so the JS core's own such errors start the same way.
+    #[wasm_bindgen(js_name = detailsNotLoaded)]
+    pub fn details_not_loaded() -> String {
+        DETAILS_NOT_LOADED.to_string()
     }
 
     /// The score at or above which a pair counts as a match.
