@@ -10,7 +10,8 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 
 use crate::batch::audit::{sha256_hex, Audit, InputRef};
 use crate::batch::input::{self, InputSpec};
@@ -76,15 +77,6 @@ fn batch_options(o: Option<SearchRequest>) -> Result<SearchOptions, JsError> {
     o.parse(false).map_err(js_error)
 }
 
-/// The bytes of the embedded dataset, for a screener made by `new()` (none
-/// in a module without the `embed` feature).
-fn embedded_bytes() -> &'static [u8] {
-    #[cfg(feature = "embed")]
-    return crate::dataset::EMBEDDED;
-    #[cfg(not(feature = "embed"))]
-    &[]
-}
-
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid {what}: {e}")))
 }
@@ -97,24 +89,22 @@ pub struct WasmScreener {
     /// The dataset file's sha256, for audit records: computed on first use
     /// (hashing a few MB costs tens of ms, which a search must not wait for).
     sha256: OnceCell<String>,
-    /// The dataset file's bytes until then (`None`: the embedded one).
-    bytes: Option<Box<[u8]>>,
+    /// The dataset file's bytes until then, and empty after: the store keeps
+    /// its own decoded copy, not the file (borrowed: the embedded one).
+    bytes: Cell<Cow<'static, [u8]>>,
 }
 
 impl WasmScreener {
-    fn of(screener: matcher::Screener, bytes: Option<Box<[u8]>>) -> WasmScreener {
+    fn of(screener: matcher::Screener, bytes: Cow<'static, [u8]>) -> WasmScreener {
         WasmScreener {
             screener,
             sha256: OnceCell::new(),
-            bytes,
+            bytes: Cell::new(bytes),
         }
     }
 
     fn sha256(&self) -> &str {
-        self.sha256.get_or_init(|| match &self.bytes {
-            Some(b) => sha256_hex(b),
-            None => sha256_hex(embedded_bytes()),
-        })
+        self.sha256.get_or_init(|| sha256_hex(&self.bytes.take()))
     }
 
     /// Batch screening shows and fingerprints whole records: it waits for
@@ -123,15 +113,17 @@ impl WasmScreener {
         if self.screener.store().has_details() {
             Ok(())
         } else {
-            Err(js_error(DETAILS_PENDING))
+            Err(js_error(format!(
+                "{DETAILS_NOT_LOADED} yet: attach the dataset's details file (attachDetails) first"
+            )))
         }
     }
 }
 
-/// The message of every call that needs the details before they are
-/// attached; the JS side waits for them when it sees it.
-const DETAILS_PENDING: &str =
-    "details not loaded yet: attach the dataset's details file (attachDetails) first";
+/// How the message of every Error about missing details starts: this
+/// module's (a call that needs them before they are attached) and the JS
+/// core's (they cannot come), which reads it with `detailsNotLoaded()`.
+const DETAILS_NOT_LOADED: &str = "details not loaded";
 
 #[wasm_bindgen(js_class = Screener)]
 impl WasmScreener {
@@ -144,7 +136,10 @@ impl WasmScreener {
         {
             let screener =
                 matcher::Screener::from_bytes(crate::dataset::EMBEDDED).map_err(js_error)?;
-            Ok(WasmScreener::of(screener, None))
+            Ok(WasmScreener::of(
+                screener,
+                Cow::Borrowed(crate::dataset::EMBEDDED),
+            ))
         }
         #[cfg(not(feature = "embed"))]
         Err(js_error(
@@ -159,7 +154,7 @@ impl WasmScreener {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<WasmScreener, JsError> {
         let screener = matcher::Screener::from_bytes(bytes).map_err(js_error)?;
-        Ok(WasmScreener::of(screener, Some(bytes.into())))
+        Ok(WasmScreener::of(screener, Cow::Owned(bytes.to_vec())))
     }
 
     /// Attaches the details file split from the same dataset; an Error if
@@ -227,6 +222,13 @@ impl WasmScreener {
     pub fn info(&self) -> Result<JsValue, JsError> {
         let store = self.screener.store();
         to_js(&summary::summary(store.label(), store.lists()))
+    }
+
+    /// How every Error about missing details starts ("details not
+    /// loaded"), so the JS core's own such errors start the same way.
+    #[wasm_bindgen(js_name = detailsNotLoaded)]
+    pub fn details_not_loaded() -> String {
+        DETAILS_NOT_LOADED.to_string()
     }
 
     /// The score at or above which a pair counts as a match.

@@ -302,3 +302,33 @@ fn truncated_bit_flipped_and_wrong_version_parts_keep_their_typed_errors() {
         );
     }
 }
+
+#[test]
+fn count_columns_whose_total_is_more_than_the_section_holds_are_refused() {
+    // Each count alone fits in the bytes left; together they claim more
+    // values than the section has bytes, which the loader must not reserve.
+    let n = 64;
+    let body = search_body(n, "");
+    let names_end = body.windows(5).rposition(|w| w == b"\x04Acme").unwrap() + 5;
+    // Alias counts, country counts, citations, groups, also counts: a byte
+    // per party each.
+    for (column, want) in [
+        (0, "alias count (more aliases than bytes)"),
+        (1, "country count (more countries than bytes)"),
+        (4, "also count (more groups than bytes)"),
+    ] {
+        let at = names_end + column * n;
+        assert!(body[at..at + n].iter().all(|&c| c == 0));
+        let mut b = body[..at].to_vec();
+        (0..n).for_each(|_| varint(&mut b, 200));
+        b.extend_from_slice(&body[at + n..]);
+        assert!(b.len() < 200 * n, "the counts' total exceeds the section");
+        let e = Store::from_bytes(&file(&[(1, &b)])).err().unwrap();
+        assert!(
+            matches!(e, FormatError::Malformed { what, .. } if what == want),
+            "{want}: {e:?}"
+        );
+    }
+    // The file these were made from loads.
+    Store::from_bytes(&file(&[(1, &body)])).unwrap();
+}

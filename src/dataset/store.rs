@@ -253,6 +253,30 @@ impl Store {
     }
 }
 
+/// Reads a count column: one count per party into `field`, each bounded by
+/// the bytes left and their running total by `limit` (each counted value
+/// takes at least a byte of the section), so a crafted file never makes the
+/// loader reserve more entries than it has bytes. Returns the total. `what`
+/// names the count for a bad varint, then for a total over `limit`.
+fn count_column(
+    r: &mut Reader,
+    rows: &mut [Row],
+    limit: usize,
+    what: (&'static str, &'static str),
+    field: fn(&mut Row) -> &mut u32,
+) -> Result<usize, FormatError> {
+    let mut total = 0;
+    for row in rows.iter_mut() {
+        let k = r.count(what.0, 1)?;
+        *field(row) = k as u32;
+        total += k;
+        if total > limit {
+            return Err(r.err(what.1));
+        }
+    }
+    Ok(total)
+}
+
 /// Parses and checks a search section (see the format's layout).
 fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatError> {
     let mut r = Reader::new(b, base);
@@ -340,14 +364,15 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
     for row in rows.iter_mut() {
         row.name = strings.push(r.text("party name")?);
     }
-    let mut n_names = n;
-    for row in rows.iter_mut() {
-        row.n_aliases = r.count("alias count", 1)? as u32;
-        n_names += row.n_aliases as usize;
-        if n_names > b.len() {
-            return Err(r.err("alias count (more aliases than bytes)"));
-        }
-    }
+    // Every name, a party's own (n <= len / 9) and its aliases, costs at
+    // least a byte.
+    let n_names = n + count_column(
+        &mut r,
+        &mut rows,
+        b.len() - n,
+        ("alias count", "alias count (more aliases than bytes)"),
+        |row| &mut row.n_aliases,
+    )?;
     for row in rows.iter_mut() {
         row.aliases = strings.len() as u32;
         for _ in 0..row.n_aliases {
@@ -355,14 +380,13 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         }
     }
     let mut refs: Vec<u32> = Vec::new();
-    let mut total = 0usize;
-    for row in rows.iter_mut() {
-        row.n_countries = r.count("country count", 1)? as u32;
-        total += row.n_countries as usize;
-        if total > b.len() {
-            return Err(r.err("country count (more countries than bytes)"));
-        }
-    }
+    count_column(
+        &mut r,
+        &mut rows,
+        b.len(),
+        ("country count", "country count (more countries than bytes)"),
+        |row| &mut row.n_countries,
+    )?;
     for row in rows.iter_mut() {
         row.countries = refs.len() as u32;
         for _ in 0..row.n_countries {
@@ -398,14 +422,13 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
             .ok_or(r.err_at("party group (not a cluster's first party)", at))?;
         rows[i].group = g as u32;
     }
-    total = 0;
-    for row in rows.iter_mut() {
-        row.n_also = r.count("also count", 1)? as u32;
-        total += row.n_also as usize;
-        if total > b.len() {
-            return Err(r.err("also count (more groups than bytes)"));
-        }
-    }
+    let total = count_column(
+        &mut r,
+        &mut rows,
+        b.len(),
+        ("also count", "also count (more groups than bytes)"),
+        |row| &mut row.n_also,
+    )?;
     for row in rows.iter_mut() {
         row.also = refs.len() as u32;
         for _ in 0..row.n_also {

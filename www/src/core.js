@@ -67,9 +67,10 @@ async function datasetBytes(data, integrity, what, scriptGlobal, priority) {
   return loadBytes(source, { what, scriptGlobal });
 }
 
-/** The message of the Error detail() and screenRows() give while the
- * details are not attached; it starts as the wasm's own does. */
-const NOT_LOADED = 'details not loaded';
+/** How the message of an Error about missing details starts: the wasm's
+ * (DETAILS_NOT_LOADED in src/wasm.rs), so this module's own start the same
+ * way. Called once the wasm is instantiated. */
+const notLoaded = () => glue.Screener.detailsNotLoaded();
 
 /**
  * Creates a screener. Options (the entry, core-entry.js or host.js's
@@ -117,12 +118,12 @@ export async function createScreener(options = {}) {
  */
 async function attachWhenIn(inner, detailBytes, timings) {
   if (inner.hasDetails()) return;
-  if (!detailBytes) throw new Error(`${NOT_LOADED}: no details file was given for this dataset`);
+  if (!detailBytes) throw new Error(`${notLoaded()}: no details file was given for this dataset`);
   let bytes;
   try {
     bytes = await detailBytes;
   } catch (e) {
-    throw new Error(`${NOT_LOADED}: ${(e && e.message) || e}`);
+    throw new Error(`${notLoaded()}: ${(e && e.message) || e}`);
   }
   const t0 = now();
   inner.attachDetails(bytes);
