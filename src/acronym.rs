@@ -174,3 +174,132 @@ pub fn head_code(h: &[u8]) -> usize {
         c * 26 + (b.saturating_sub(b'a') as usize).min(25)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{tokens, Token};
+    use crate::score::default_weight;
+
+    fn terms(t: &[Token]) -> Vec<Term<'_>> {
+        t.iter()
+            .map(|t| Term {
+                text: &t.text,
+                key: "",
+                kind: t.kind,
+                weight: default_weight(t.kind),
+            })
+            .collect()
+    }
+
+    /// The best similarity of `acro` against `name`, with `acro` unknown.
+    fn spells(acro: &str, name: &str) -> f64 {
+        let q = tokens(acro);
+        let l = tokens(name);
+        best(&terms(&q)[0], &terms(&l))
+    }
+
+    #[test]
+    fn an_acronym_spells_the_initials_of_the_significant_words() {
+        let full = "Russian Institute of Radio Navigation and Time";
+        assert_eq!(spells("RIRNT", full), ACRONYM_SIM);
+        // One word of the run, from its fourth on, may be left out.
+        assert_eq!(spells("RIRT", full), ACRONYM_SKIP_SIM);
+        // A leading word may stand outside the acronym.
+        let hefei = "Hefei National Laboratory for Quantum Information Science";
+        assert_eq!(spells("NLQIS", hefei), ACRONYM_SIM);
+        assert_eq!(spells("HNLQIS", hefei), ACRONYM_SIM);
+    }
+
+    #[test]
+    fn russian_letters_of_translated_organisation_words_count() {
+        // ARZ: aviatsionnyi remontnyi zavod, the normaliser's "plant".
+        assert_eq!(
+            spells("ARZ", "Joint Stock Company Aviation Repair Plant"),
+            ACRONYM_SHORT_SIM
+        );
+        assert_eq!(spells("ARP", "Aviation Repair Plant"), ACRONYM_SHORT_SIM);
+        // NII: nauchno-issledovatelskii institut, read as "research institute".
+        assert_eq!(spells("NIIS", "Research Institute Sigma"), ACRONYM_SIM);
+    }
+
+    #[test]
+    fn letters_out_of_order_or_too_many_or_too_few_do_not_spell() {
+        let full = "Russian Institute of Radio Navigation and Time";
+        assert_eq!(spells("TRIR", full), 0.0);
+        assert_eq!(spells("RIRNTX", full), 0.0);
+        assert_eq!(spells("NRCPC", "National Research Center of Physics"), 0.0);
+        // No word left out among the first three, nor two words.
+        assert_eq!(spells("RRNT", full), 0.0);
+        assert_eq!(
+            spells(
+                "RIRAB",
+                "Russian Institute of Radio Navigation and Time Alpha Beta"
+            ),
+            0.0
+        );
+    }
+
+    #[test]
+    fn a_three_letter_acronym_spells_the_whole_name_without_a_gap() {
+        assert_eq!(
+            spells("STC", "Special Technology Center"),
+            ACRONYM_SHORT_SIM
+        );
+        assert_eq!(spells("STC", "Special Technology Center Moscow"), 0.0);
+        assert_eq!(spells("STM", "Special Technology Center Moscow"), 0.0);
+    }
+
+    #[test]
+    fn a_run_does_not_cross_a_legal_form_or_number_nor_start_late() {
+        assert_eq!(spells("ABCD", "Alpha Beta LLC Gamma Delta"), 0.0);
+        assert_eq!(spells("ABCD", "Alpha Beta 12 Gamma Delta"), 0.0);
+        // The third word is too late to start.
+        assert_eq!(spells("CDEF", "Alpha Beta Gamma Delta Echo Foxtrot"), 0.0);
+        assert_eq!(
+            spells("BGDE", "Alpha Beta Gamma Delta Echo Foxtrot"),
+            ACRONYM_SIM
+        );
+    }
+
+    #[test]
+    fn a_common_or_non_letter_word_is_not_an_acronym() {
+        let t = |text, weight| Term {
+            text,
+            key: "",
+            kind: TokenKind::Word,
+            weight,
+        };
+        assert!(may_be(&t("rirt", 1.0)));
+        assert!(!may_be(&t("rirt", RARE_WORD_WEIGHT - 0.1)));
+        assert!(!may_be(&t("ab", 1.0)));
+        assert!(!may_be(&t("abcdefghi", 1.0)));
+        assert!(!may_be(&t("a1b2", 1.0)));
+    }
+
+    #[test]
+    fn every_run_an_acronym_spells_starts_with_an_indexed_head() {
+        for name in [
+            "Russian Institute of Radio Navigation and Time",
+            "Hefei National Laboratory for Quantum Information Science",
+            "AVIC Research Institute for Special Structures of Aeronautical Composites",
+            "Joint Stock Company 218 Aviation Repair Plant",
+        ] {
+            let l = tokens(name);
+            let lt = terms(&l);
+            let mut hs = Vec::new();
+            heads(&lt, |h| hs.push(head_code(&h)));
+            for acro in ["rirt", "nlqis", "hnlqis", "risac", "arz", "arp", "avicr"] {
+                let q = Term {
+                    text: acro,
+                    key: "",
+                    kind: TokenKind::Word,
+                    weight: 1.0,
+                };
+                if best(&q, &lt) > 0.0 {
+                    assert!(hs.contains(&head_code(acro.as_bytes())), "{acro} / {name}");
+                }
+            }
+        }
+    }
+}
