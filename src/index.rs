@@ -47,6 +47,7 @@ impl Hasher for Fnv {
 /// short keys.
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
+use crate::acronym;
 use crate::edit::{self, letter_mask};
 use crate::model::Party;
 use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
@@ -55,6 +56,11 @@ use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
     GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM, PHONETIC_SIM,
 };
+
+/// Buckets of the acronym table: one per [`acronym::head_code`]
+/// (`26^3 < 2^15`).
+const ACRONYM_BITS: u32 = 15;
+const _: () = assert!(26usize.pow(acronym::HEAD as u32) <= 1 << ACRONYM_BITS);
 
 /// Names fully scored per query.
 pub const MAX_CANDIDATES: usize = 150;
@@ -201,6 +207,9 @@ pub struct Index {
     /// word ("woek" and "woke" both give "wok"), where trigrams share
     /// almost nothing.
     deletions: Buckets,
+    /// Every name by the first letters of each acronym it may expand
+    /// ([`crate::acronym::heads`], bucket [`crate::acronym::head_code`]).
+    acronyms: Buckets,
     pub(crate) names: Vec<NameRef>,
     name_terms: Vec<u32>,
 }
@@ -343,6 +352,31 @@ impl Index {
                 deletions.extend(word.iter().map(|&h| (h, id as u32)));
             }
         }
+        // Acronym heads per name (sorted and deduplicated per name, so a
+        // name is in each bucket once).
+        let mut heads: Vec<(u64, u32)> = Vec::new();
+        let mut name_heads: Vec<u64> = Vec::new();
+        let mut listed: Vec<Term> = Vec::new();
+        for (ni, n) in names.iter().enumerate() {
+            listed.clear();
+            listed.extend(
+                name_terms[n.start as usize..(n.start + n.len) as usize]
+                    .iter()
+                    .map(|&t| Term {
+                        text: dict.get(t as usize),
+                        key: "",
+                        kind: kinds[t as usize],
+                        weight: 1.0,
+                    }),
+            );
+            name_heads.clear();
+            acronym::heads(&listed, |h| name_heads.push(acronym::head_code(&h) as u64));
+            name_heads.sort_unstable();
+            name_heads.dedup();
+            heads.extend(name_heads.iter().map(|&h| (h, ni as u32)));
+        }
+        let acronyms = Buckets::new(&heads, ACRONYM_BITS, |h| h as usize);
+        drop(listed);
         let key_map = Buckets::by_hash(&key_map, 16);
         let grams = Buckets::new(&grams, GRAM_BITS, |g| g as usize);
         let deletions = Buckets::by_hash(&deletions, 17);
@@ -357,6 +391,7 @@ impl Index {
             post_ids,
             key_map,
             grams,
+            acronyms,
             names,
             name_terms,
         }
@@ -599,6 +634,22 @@ impl Index {
                     a.best_rank = a.best_rank.max(r);
                 }
             }
+            // An acronym retrieves the names whose words it spells.
+            let term = t.term();
+            if acronym::may_be(&term) {
+                let code = acronym::head_code(term.text.as_bytes());
+                for &name in self.acronyms.bucket(code) {
+                    let sim = acronym::best(&term, &self.name_terms(name as usize)) as f32;
+                    if sim > 0.0 {
+                        let a = &mut acc[name as usize];
+                        if a.best == 0.0 {
+                            touched.push(name);
+                        }
+                        a.best = a.best.max(sim);
+                        a.best_rank = a.best_rank.max(sim * wq);
+                    }
+                }
+            }
             for &name in &touched {
                 let a = &mut acc[name as usize];
                 if !a.seen {
@@ -817,6 +868,17 @@ impl<'a> SimCache<'a> {
                     if t.kind == TokenKind::Word && t.text.len() == joined {
                         best[i] = 1.0;
                     }
+                }
+            }
+        }
+        // An acronym pairs with a run of the name's words, and only a name
+        // in its bucket has such a run ([`acronym::heads`]; buckets hold
+        // names in ascending order).
+        for (i, t) in q.iter().enumerate() {
+            if acronym::may_be(t) {
+                let bucket = ix.acronyms.bucket(acronym::head_code(t.text.as_bytes()));
+                if bucket.binary_search(&n).is_ok() {
+                    best[i] = best[i].max(acronym::best(t, &ix.name_terms(n as usize)));
                 }
             }
         }

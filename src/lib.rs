@@ -62,6 +62,7 @@
 //! | [`edit`]      | edit distances and the one edit allowance          | both             |
 //! | [`words`]     | organisation words, acronyms, Arabic particles     | both             |
 //! | [`names`]     | given-name variants from a published table         | both             |
+//! | [`acronym`]   | acronyms against the initials of listed words      | both             |
 //! | [`index`]     | candidate retrieval                                | both             |
 //! | [`score`]     | name-pair scoring with reasons                     | both             |
 //! | [`options`]   | search options from flags or JS                    | both             |
@@ -73,6 +74,7 @@
 //! library, and `www/` holds the JS widget that loads the wasm build.
 #![forbid(unsafe_code)]
 
+pub mod acronym;
 pub mod batch;
 pub mod country;
 pub mod dataset;

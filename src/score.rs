@@ -82,8 +82,12 @@
 //! similarity with a length-dependent allowance ([`crate::edit`]); numbers only
 //! pair when equal; an initial pairs with a word of the same first letter
 //! (0.8); two variants of one given name from a published table
-//! ([`crate::names`]: Bill / William) pair at [`GIVEN_NAME_SIM`] (0.88).
+//! ([`crate::names`]: Bill / William) pair at [`GIVEN_NAME_SIM`] (0.88); a
+//! rare query word that spells the initials of a run of listed words
+//! ([`crate::acronym`]: "NLQIS" / "National Laboratory for Quantum
+//! Information Science") pairs with the whole run at [`ACRONYM_SIM`] (0.9).
 
+use crate::acronym;
 use crate::edit;
 use crate::names;
 use crate::normalize::TokenKind;
@@ -123,6 +127,27 @@ pub const RARE_WORD_WEIGHT: f64 = 0.85;
 /// Exponent of the query side's coverage: `score <= Q^QUERY_COVERAGE_EXPONENT`
 /// for every pair of names, which is the bound candidate pruning relies on.
 pub const QUERY_COVERAGE_EXPONENT: f64 = 0.8;
+
+/// Similarity of a query word and the run of listed words whose initials
+/// it spells ([`crate::acronym`]: "RIRT" / "Russian Institute of Radio
+/// Navigation and Time"): below a phonetic variant, since a short acronym
+/// may stand for many names, yet enough that an acronym spelling the whole
+/// name scores about 0.87 on its own (0.9^0.8 · 0.9^0.5).
+pub const ACRONYM_SIM: f64 = 0.9;
+/// [`ACRONYM_SIM`] for a run with one word left out of the acronym.
+pub const ACRONYM_SKIP_SIM: f64 = 0.85;
+/// [`ACRONYM_SIM`] for a three-letter acronym: these collide a lot ("SAP"
+/// spells "Smolensk Aircraft Plant", "Kia" "Kornet, Igor Aleksandrovich"),
+/// so one alone scores below the default threshold (0.8^1.3 = 0.748) and
+/// needs another agreeing word ("218 ARZ", "Hassan DTO").
+pub const ACRONYM_SHORT_SIM: f64 = 0.8;
+// An acronym pair never earns forgiveness of extra query words (which needs
+// PHONETIC_SIM) and is always aligned (at least MIN_TOKEN_SIM).
+const _: () = assert!(
+    ACRONYM_SIM < PHONETIC_SIM
+        && ACRONYM_SKIP_SIM >= MIN_TOKEN_SIM
+        && ACRONYM_SHORT_SIM >= MIN_TOKEN_SIM
+);
 
 /// Similarity of a typed prefix `typed_len` letters long with the word of
 /// `word_len` letters it starts: 0.9, up to 1 as the word is typed out.
@@ -420,6 +445,13 @@ pub fn score_with(
         }
     }
     joined_pairs(query, listed, &mut cands);
+    for (i, q) in query.iter().enumerate() {
+        if acronym::may_be(q) {
+            acronym::runs(q.text, listed, |l, len, s| {
+                cands.push(Pair::new(i, 1, l, len, s))
+            });
+        }
+    }
     if threshold > 0.0 && coverage_bound(query, &cands) < threshold {
         return None;
     }

@@ -97,6 +97,27 @@ pub fn symbol(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The letters a word may stand for in an organisation's acronym, besides
+/// its own first letter: the initial of the Russian word it translates
+/// (the normaliser reads "nauchno-issledovatelskii" as "research", yet the
+/// Russian acronym keeps N and I: NII, NIIRT), from the same standard
+/// Russian abbreviations of organisation types as [`org_phrase`]'s table
+/// (zavod = plant: ARZ, aviatsionnyi remontnyi zavod; predpriyatie =
+/// enterprise; obedinenie = association; konstruktorskoe = design;
+/// gosudarstvennyi = state; tsentr = center). Words only.
+pub fn acronym_letters(w: &str) -> &'static [&'static str] {
+    match w {
+        "research" => &["n", "ni"],
+        "plant" => &["z"],
+        "enterprise" => &["p"],
+        "association" => &["o"],
+        "design" => &["k"],
+        "state" => &["g"],
+        "center" => &["ts"],
+        _ => &[],
+    }
+}
+
 /// Acronyms of organisation types and phrases of their expansions, matched
 /// on words after [`symbol`] (so "nauchno" reads as "research"), each
 /// rewritten to one English phrase: "NPO Mars", "Scientific Production
