@@ -15,7 +15,7 @@
 //! held-out aliases and perturbed names of the test half of the parties,
 //! and innocent real names, none of them used to fit anything here): of the
 //! first results scoring at least 0.75, 90.6 % were the party the case was
-//! made from; at least 0.85, 91.7 %; at least 0.90, 92.2 %; exactly 1.00,
+//! made from; at least 0.85, 91.8 %; at least 0.90, 92.2 %; exactly 1.00,
 //! 90.0 % (the rest are the same name on another record, which only the
 //! other fields can tell apart).
 //!
