@@ -68,6 +68,10 @@ pub struct TokenPair {
     pub listed: String,
     /// Similarity of the two tokens in [0, 1].
     pub similarity: f64,
+    /// The query word is an acronym of the listed words
+    /// ([`crate::acronym`]): said so in the reasons, not serialised.
+    #[serde(skip)]
+    pub acronym: bool,
 }
 
 /// One search result.
@@ -588,6 +592,12 @@ fn token_pairs(q: &[Term], l: &[Term], scored: &Scored) -> Vec<TokenPair> {
             query: join(q, p.query()),
             listed: join(l, p.listed()),
             similarity: round3(p.sim),
+            acronym: p.query().len() == 1
+                && p.listed().len() > 1
+                && q.get(p.query().start).is_some_and(|t| {
+                    l.get(p.listed())
+                        .is_some_and(|run| crate::acronym::best(t, run) > 0.0)
+                }),
         })
         .collect()
 }
@@ -612,9 +622,17 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
     if !exact.is_empty() {
         out.push(format!("same words: {}", exact.join(", ")));
     }
+    let acronyms: Vec<String> = pairs
+        .iter()
+        .filter(|p| p.acronym)
+        .map(|p| format!("{} = {} ({:.2})", p.query, p.listed, p.similarity))
+        .collect();
+    if !acronyms.is_empty() {
+        out.push(format!("acronym: {}", acronyms.join(", ")));
+    }
     let close: Vec<String> = pairs
         .iter()
-        .filter(|p| p.similarity < 1.0)
+        .filter(|p| p.similarity < 1.0 && !p.acronym)
         .map(|p| format!("{} ≈ {} ({:.2})", p.query, p.listed, p.similarity))
         .collect();
     if !close.is_empty() {

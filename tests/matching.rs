@@ -327,3 +327,25 @@ fn invisible_characters_do_not_change_the_top_match_on_the_real_lists() {
             .join("\n")
     );
 }
+
+#[test]
+fn an_acronym_match_says_in_its_reasons_that_it_is_an_acronym() {
+    // SDN 44200 lists only the long name; the query is its initials.
+    let found = screener().search_summaries("RIRT", &SearchOptions::default());
+    let m = found
+        .iter()
+        .find(|m| m.lists.iter().any(|l| l.code == "SDN" && l.id == "44200"))
+        .unwrap_or_else(|| panic!("SDN 44200 not found: {}", describe(&found)));
+    assert!(
+        m.reasons
+            .iter()
+            .any(|r| r.starts_with("acronym: rirt = russian institute of radionavigation and time")),
+        "{:?}",
+        m.reasons
+    );
+    assert!(
+        !m.reasons.iter().any(|r| r.starts_with("similar words")),
+        "{:?}",
+        m.reasons
+    );
+}
