@@ -167,6 +167,19 @@ pub fn heads(listed: &[Term], mut out: impl FnMut([u8; HEAD])) {
     }
 }
 
+/// The letters the words of `listed` can give an acronym, as
+/// [`crate::edit::letter_mask`] bits: each letter of an acronym that spells
+/// a run of `listed` ([`runs`]) comes from a word of the run, so an acronym
+/// with a letter outside this mask spells no run of the name. The index
+/// keeps it per name to skip [`runs`] for most names of a bucket.
+pub fn letters_of(listed: &[Term]) -> u32 {
+    listed[..listed.len().min(32)]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .flat_map(|t| letters(t.text))
+        .fold(0, |m, l| m | crate::edit::letter_mask(l))
+}
+
 /// A number below `26^HEAD` for the first [`HEAD`] letters of `acro`
 /// (lowercase ASCII), the key [`heads`] are indexed by.
 pub fn head_code(h: &[u8]) -> usize {
@@ -278,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn every_run_an_acronym_spells_starts_with_an_indexed_head() {
+    fn every_run_an_acronym_spells_starts_with_an_indexed_head_and_has_the_names_letters() {
         for name in [
             "Russian Institute of Radio Navigation and Time",
             "Hefei National Laboratory for Quantum Information Science",
@@ -298,6 +311,9 @@ mod tests {
                 };
                 if best(&q, &lt) > 0.0 {
                     assert!(hs.contains(&head_code(acro.as_bytes())), "{acro} / {name}");
+                    // The index's letter filter never skips a name it spells.
+                    let need = crate::edit::letter_mask(acro.as_bytes());
+                    assert_eq!(need & !letters_of(&lt), 0, "{acro} / {name}");
                 }
             }
         }

@@ -349,3 +349,22 @@ fn an_acronym_match_says_in_its_reasons_that_it_is_an_acronym() {
         m.reasons
     );
 }
+
+#[test]
+fn a_lone_three_letter_word_is_not_read_as_an_acronym_at_any_threshold() {
+    // Alone, a three-letter acronym scores under the default threshold, and
+    // the index does not retrieve names by it (see Index::candidates); beside
+    // another agreeing word it still pairs ("218 ARP": JSC 218 Aviation
+    // Repair Plant, which lists no such alias).
+    let s = screener();
+    let any = SearchOptions {
+        threshold: 0.0,
+        limit: 50,
+        ..SearchOptions::default()
+    };
+    let is_acronym = |m: &Match| m.reasons.iter().any(|r| r.starts_with("acronym: arp"));
+    let alone = s.search_summaries("ARP", &any);
+    assert!(!alone.iter().any(is_acronym), "{}", describe(&alone));
+    let paired = s.search_summaries("218 ARP", &SearchOptions::default());
+    assert!(paired.iter().any(is_acronym), "{}", describe(&paired));
+}
