@@ -254,7 +254,7 @@ pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
         "ie", "in", "ing", "iong", "iu", "o", "ong", "ou", "u", "ua", "uai", "uan", "uang", "ue",
         "ui", "un", "uo",
     ];
-    if w.len() > 6 || w.len() < 2 {
+    if w.len() > 6 || w.len() < 2 || !one_vowel_run(w) {
         return None;
     }
     let (py, wg) = INITIALS.iter().find(|(p, _)| w.starts_with(p))?;
@@ -290,6 +290,19 @@ pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
         (_, f) => f,
     };
     Some(format!("{wg}{fin_wg}"))
+}
+
+/// Whether `w` has the shape of one Pinyin or Korean syllable: letters
+/// outside `aeiouwy`, one run of those, then letters outside them again.
+/// Every initial, vowel and final of both tables fits it (initials and
+/// finals have no vowel letter; `w` and `y` begin only vowels or Pinyin
+/// finals), so it rules out most words before the tables are scanned.
+fn one_vowel_run(w: &str) -> bool {
+    let v = |b: &u8| b"aeiouwy".contains(b);
+    let b = w.as_bytes();
+    let start = b.iter().position(v).unwrap_or(b.len());
+    let end = start + b[start..].iter().take_while(|c| v(c)).count();
+    !b[end..].iter().any(v)
 }
 
 /// A Korean syllable in the Revised Romanization (the South Korean
@@ -354,7 +367,7 @@ pub fn korean_rr_as_mr(w: &str) -> Option<String> {
         ("i", "i"),
     ];
     const FINALS: &[&str] = &["ng", "k", "n", "t", "l", "m", "p", ""];
-    if w.len() > 7 || w.len() < 2 || pinyin_as_wade_giles(w).is_some() {
+    if w.len() > 7 || w.len() < 2 || !one_vowel_run(w) || pinyin_as_wade_giles(w).is_some() {
         return None;
     }
     for (rr, mr) in INITIALS {
