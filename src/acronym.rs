@@ -137,33 +137,64 @@ pub fn best(q: &Term, listed: &[Term]) -> f64 {
 /// every acronym of at least [`HEAD`] letters that spells a run of the name
 /// starts with one of them, since no word is left out before a run's
 /// fourth word.
+///
+/// The index calls this for every name at load, so the common case, a run
+/// of words that each give only their initial, is a loop; from the first
+/// word with more ways to appear (a translated Russian organisation word)
+/// on, [`heads_from`] branches over them. Both read the same [`letters`].
 pub fn heads(listed: &[Term], mut out: impl FnMut([u8; HEAD])) {
-    fn go(listed: &[Term], j: usize, buf: &mut Vec<u8>, out: &mut dyn FnMut([u8; HEAD])) {
-        if buf.len() >= HEAD {
-            let mut h = [0u8; HEAD];
-            h.copy_from_slice(&buf[..HEAD]);
-            return out(h);
-        }
-        let Some(t) = listed.get(j) else { return };
-        match t.kind {
-            TokenKind::Stop => return go(listed, j + 1, buf, out),
-            TokenKind::Word => {}
-            _ => return,
-        }
-        let at = buf.len();
-        for l in letters(t.text) {
-            if l.is_empty() || !l.iter().all(u8::is_ascii_lowercase) {
-                continue;
-            }
-            buf.extend_from_slice(l);
-            go(listed, j + 1, buf, out);
-            buf.truncate(at);
-        }
-    }
     let listed = &listed[..listed.len().min(32)];
     let mut buf = Vec::with_capacity(HEAD + 2);
     for s in starts(listed) {
-        go(listed, s, &mut buf, &mut out);
+        buf.clear();
+        let mut j = s;
+        loop {
+            if buf.len() >= HEAD {
+                out([buf[0], buf[1], buf[2]]);
+                break;
+            }
+            let Some(t) = listed.get(j) else { break };
+            match t.kind {
+                TokenKind::Stop => {
+                    j += 1;
+                    continue;
+                }
+                TokenKind::Word => {}
+                _ => break,
+            }
+            if !acronym_letters(t.text).is_empty() {
+                heads_from(listed, j, &mut buf, &mut out);
+                break;
+            }
+            match t.text.as_bytes().first() {
+                Some(&c) if c.is_ascii_lowercase() => buf.push(c),
+                _ => break,
+            }
+            j += 1;
+        }
+    }
+}
+
+/// The heads of the runs that continue from listed position `j` with the
+/// letters `buf` spelled so far: one branch per way each word may appear.
+fn heads_from(listed: &[Term], j: usize, buf: &mut Vec<u8>, out: &mut dyn FnMut([u8; HEAD])) {
+    if buf.len() >= HEAD {
+        return out([buf[0], buf[1], buf[2]]);
+    }
+    let Some(t) = listed.get(j) else { return };
+    match t.kind {
+        TokenKind::Stop => return heads_from(listed, j + 1, buf, out),
+        TokenKind::Word => {}
+        _ => return,
+    }
+    let at = buf.len();
+    for l in letters(t.text) {
+        if l.is_empty() || !l.iter().all(u8::is_ascii_lowercase) {
+            continue;
+        }
+        buf.extend_from_slice(l);
+        heads_from(listed, j + 1, buf, out);
+        buf.truncate(at);
     }
 }
 
@@ -288,6 +319,46 @@ mod tests {
         assert!(!may_be(&t("ab", 1.0)));
         assert!(!may_be(&t("abcdefghi", 1.0)));
         assert!(!may_be(&t("a1b2", 1.0)));
+    }
+
+    #[test]
+    fn the_loop_for_initials_gives_the_heads_the_branching_walk_gives() {
+        // Every name of up to five tokens over words that give one letter,
+        // translated Russian words that give more, stopwords, a number, a
+        // legal form and a non-ASCII initial: `heads` against
+        // `heads_from` from each start, as multisets.
+        let words = tokens("alpha research of 12 llc plant beta center");
+        let mut pool = terms(&words);
+        pool.push(Term {
+            text: "\u{e9}tat",
+            key: "",
+            kind: TokenKind::Word,
+            weight: 1.0,
+        });
+        let kinds: Vec<TokenKind> = pool.iter().map(|t| t.kind).collect();
+        assert!(kinds.contains(&TokenKind::Stop) && kinds.contains(&TokenKind::Legal));
+        let mut idx = [0usize; 5];
+        for len in 1..=5usize {
+            let combos = pool.len().pow(len as u32);
+            for c in 0..combos {
+                let mut x = c;
+                for i in idx.iter_mut().take(len) {
+                    *i = x % pool.len();
+                    x /= pool.len();
+                }
+                let listed: Vec<Term> = idx[..len].iter().map(|&i| pool[i]).collect();
+                let mut fast = Vec::new();
+                heads(&listed, |h| fast.push(h));
+                let mut slow = Vec::new();
+                for s in starts(&listed) {
+                    heads_from(&listed, s, &mut Vec::new(), &mut |h| slow.push(h));
+                }
+                fast.sort_unstable();
+                slow.sort_unstable();
+                let text: Vec<&str> = listed.iter().map(|t| t.text).collect();
+                assert_eq!(fast, slow, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -894,7 +894,7 @@ impl<'a> SimCache<'a> {
         for (i, t) in q.iter().enumerate() {
             if acronym::may_be(t) {
                 let bucket = ix.acronyms.bucket(acronym::head_code(t.text.as_bytes()));
-                let need = letter_mask(t.text.as_bytes());
+                let need = self.masks[i][0];
                 if need & !ix.acronym_letters[n as usize] == 0 && bucket.binary_search(&n).is_ok() {
                     best[i] = best[i].max(acronym::best(t, &ix.name_terms(n as usize)));
                 }

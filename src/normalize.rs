@@ -503,9 +503,33 @@ pub const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// Whether a normalised word is a common organisation word ([`GENERIC_WORDS`]).
+/// The index asks this of every dictionary word at load: a (first letter,
+/// length) test turns most away before the binary search.
 pub fn is_generic(word: &str) -> bool {
-    GENERIC_WORDS.binary_search(&word).is_ok()
+    let w = word.as_bytes();
+    match w.first() {
+        Some(&c) if c.is_ascii_lowercase() && w.len() < 32 => {
+            GENERIC_SHAPES[(c - b'a') as usize] & (1 << w.len()) != 0
+                && GENERIC_WORDS.binary_search(&word).is_ok()
+        }
+        _ => false,
+    }
 }
+
+/// Per first letter, bit `n` set when a [`GENERIC_WORDS`] word of that
+/// letter has `n` bytes. The words are lower-case ASCII of under 32 letters
+/// (the build fails otherwise).
+const GENERIC_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < GENERIC_WORDS.len() {
+        let w = GENERIC_WORDS[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 32 && w[0].is_ascii_lowercase());
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// Organisation and legal-form words that a typo must not hide: a query
 /// "Joitn Stock Compnay" is read as "joint stock company". Sorted (binary
@@ -943,6 +967,23 @@ mod tests {
         assert!(tokens(" ., ;\u{0}\u{7}").is_empty());
         assert!(tokens("\u{FFFD}\u{200B}\u{202E}").is_empty());
         assert!(tokens("\u{301}\u{AD}\u{200D}\u{FEFF}").is_empty());
+    }
+
+    #[test]
+    fn the_shape_test_keeps_every_generic_word_and_only_them() {
+        for w in GENERIC_WORDS {
+            assert!(is_generic(w), "{w}");
+            for other in [format!("{w}s"), w[1..].to_string(), w.to_uppercase()] {
+                assert_eq!(
+                    is_generic(&other),
+                    GENERIC_WORDS.contains(&other.as_str()),
+                    "{other}"
+                );
+            }
+        }
+        for w in ["", "1", "\u{e9}cole", &"a".repeat(40), "agencz"] {
+            assert!(!is_generic(w), "{w}");
+        }
     }
 
     #[test]

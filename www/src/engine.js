@@ -32,7 +32,16 @@ import WORKER_SOURCE from '#worker-source';
  * gives up on it and runs the host itself. */
 const WORKER_START_TIMEOUT_MS = 10000;
 
-function startWorker() {
+/**
+ * Starts the Worker and posts it `first` (the init request) right behind
+ * the handshake, so that it starts loading the wasm and the lists as soon as
+ * its script runs, not a round trip later. Resolves to the Worker once it
+ * has answered the handshake, with every later reply going to `settle`; to
+ * null where there is no Worker, the page's CSP refuses a blob: one, or it
+ * does not answer in time (the caller then runs the host on the page and
+ * sends `first` again: a refused Worker never ran it).
+ */
+function startWorker(first, settle) {
   if (typeof Worker !== 'function' || typeof Blob !== 'function') return Promise.resolve(null);
   let url;
   let worker;
@@ -44,21 +53,29 @@ function startWorker() {
     return Promise.resolve(null);
   }
   return new Promise((resolve) => {
+    let answered = false;
     const done = (ok) => {
       clearTimeout(timer);
       URL.revokeObjectURL(url);
-      worker.onmessage = null;
       worker.onerror = null;
-      if (!ok) worker.terminate();
+      if (!ok) {
+        worker.onmessage = null;
+        worker.terminate();
+      }
       resolve(ok ? worker : null);
     };
     const timer = setTimeout(() => done(false), WORKER_START_TIMEOUT_MS);
-    worker.onmessage = (event) => done(event.data && event.data.value === 'pong');
+    worker.onmessage = (event) => {
+      if (answered) return settle(event.data);
+      answered = true;
+      done(event.data && event.data.value === 'pong');
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       done(false);
     };
     worker.postMessage({ id: 0, op: 'ping' });
+    worker.postMessage(first);
   });
 }
 
@@ -88,10 +105,13 @@ export class Engine {
   }
 
   async #start() {
-    const [worker, wasm, data, details] = await Promise.all([startWorker(), this.wasmSource(), this.dataSource(), this.detailsSource()]);
+    const [wasm, data, details] = await Promise.all([this.wasmSource(), this.dataSource(), this.detailsSource()]);
+    const id = this.nextId++;
+    const init = { wasm, data, details, id, op: 'init' };
+    const initialised = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const worker = await startWorker(init, (reply) => this.#settle(reply));
     if (worker) {
       this.mode = 'worker';
-      worker.onmessage = (event) => this.#settle(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
         this.#failAll(new Error(event.message || 'the search worker stopped'));
@@ -104,7 +124,8 @@ export class Engine {
         setTimeout(async () => this.#settle(await handle(message)), 0);
       };
     }
-    const value = await this.request('init', { wasm, data, details });
+    if (this.mode === 'page') this.send(init);
+    const value = await initialised;
     return { ...value, mode: this.mode };
   }
 
