@@ -12,7 +12,20 @@ const focusBox = () => {
   el.shadowRoot.querySelector('[role="combobox"]').focus();
   return el.shadowRoot.activeElement && el.shadowRoot.activeElement.getAttribute('role') === 'combobox';
 };
-const firstOptionName = () => {
+// Records the query of every answer the element shows, so that a wait can
+// tell the answer to the whole typed name from one to a prefix of it that
+// came back while typing (the debounce can fire between two key presses).
+const watchResults = () => {
+  window.__shownQueries = [];
+  document
+    .querySelector('entity-screen')
+    .addEventListener('entity-screen-results', (e) => window.__shownQueries.push(e.detail.query));
+  return true;
+};
+// The first option's name once the answer to `query` is the one shown.
+const firstOptionNameFor = (query) => {
+  const shown = window.__shownQueries;
+  if (!shown || shown[shown.length - 1] !== query) return '';
   const el = document.querySelector('entity-screen');
   const opt = el.shadowRoot.querySelector('[role="option"]');
   return opt ? opt.querySelector('.es-name').textContent : '';
@@ -33,9 +46,10 @@ const watchViolations = () => {
 async function screenCandiru(driver) {
   await driver.evaluate(watchViolations);
   assert.equal(await driver.waitFor(() => !!customElements.get('entity-screen'), 20_000), true);
+  assert.equal(await driver.evaluate(watchResults), true);
   assert.equal(await driver.evaluate(focusBox), true, 'the search box takes focus');
   await driver.type('Candiru');
-  const name = await driver.waitFor(firstOptionName, 60_000);
+  const name = await driver.waitFor(firstOptionNameFor, 60_000, 'Candiru');
   assert.equal(name, 'Candiru');
   const first = await driver.evaluate(() => {
     const m = document.querySelector('entity-screen').results[0];
