@@ -54,7 +54,7 @@ use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
 use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
-    GENERIC_WEIGHT_CAP, MIN_TOKEN_SIM, PHONETIC_SIM,
+    GENERIC_WEIGHT_CAP, LISTED_COVERAGE_EXPONENT_STRONG, MIN_TOKEN_SIM, PHONETIC_SIM,
 };
 
 /// Buckets of the acronym table: one per [`acronym::head_code`]
@@ -441,6 +441,15 @@ impl Index {
     }
 
     /// Terms of indexed name `n`, borrowing the dictionary.
+    /// The summed weight of name `n`'s tokens (the first 32, as scored).
+    fn name_weight(&self, n: usize) -> f32 {
+        let r = self.names[n];
+        self.name_terms[r.start as usize..(r.start + r.len.min(32)) as usize]
+            .iter()
+            .map(|&t| self.weights[t as usize])
+            .sum()
+    }
+
     pub fn name_terms(&self, n: usize) -> Vec<Term<'_>> {
         let r = self.names[n];
         self.name_terms[r.start as usize..(r.start + r.len) as usize]
@@ -631,7 +640,9 @@ impl Index {
             for &(id, sim) in &t.expansions {
                 let lo = self.post_offsets[id as usize] as usize;
                 let hi = self.post_offsets[id as usize + 1] as usize;
-                let r = sim.min(1.0) * wq.min(self.weights[id as usize]);
+                let wl = self.weights[id as usize];
+                let r = sim.min(1.0) * wq.min(wl);
+                let l = sim.min(1.0) * wl;
                 for &name in &self.post_ids[lo..hi] {
                     let a = &mut acc[name as usize];
                     if a.best == 0.0 {
@@ -639,6 +650,7 @@ impl Index {
                     }
                     a.best = a.best.max(sim);
                     a.best_rank = a.best_rank.max(r);
+                    a.best_listed = a.best_listed.max(l);
                 }
             }
             // An acronym retrieves the names whose words it spells. A
@@ -664,6 +676,7 @@ impl Index {
                         }
                         a.best = a.best.max(sim);
                         a.best_rank = a.best_rank.max(sim * wq);
+                        a.best_listed = a.best_listed.max(sim * wq);
                     }
                 }
             }
@@ -674,22 +687,51 @@ impl Index {
                     seen.push(name);
                 }
                 a.rank += a.best_rank;
+                a.listed += a.best_listed;
                 a.best = 0.0;
                 a.best_rank = 0.0;
+                a.best_listed = 0.0;
             }
             touched.clear();
         }
-        let rank: Vec<f32> = seen.iter().map(|&nm| acc[nm as usize].rank).collect();
+        let rank: Vec<(f32, f32)> = seen
+            .iter()
+            .map(|&nm| (acc[nm as usize].rank, acc[nm as usize].listed))
+            .collect();
         // Every touched entry is back to its default, so the next query on
         // this thread starts from a clean table without refilling it.
         for &nm in &seen {
             acc[nm as usize] = Accumulator::default();
         }
         ACCUMULATORS.with(|a| *a.borrow_mut() = acc);
-        let mut ranked: Vec<(u32, f32)> = seen
+        let ranked: Vec<(u32, (f32, f32))> = seen
             .into_iter()
             .zip(rank)
             .filter(|&(nm, _)| allow(&self.names[nm as usize]))
+            .collect();
+        // Only when there are more candidates than are scored does their
+        // order matter. Then the listed side counts too: of names that
+        // match the same query words, the one with fewer words left over
+        // scores higher, so "Public Joint Stock Company Gazprom" keeps its
+        // exact listing among the hundreds of "JSC Gazprom <something>"
+        // that match it as well (the rank alone ties them all, and the cut
+        // fell by name id). The estimate is the scorer's listed coverage
+        // with its exponent for a strong match.
+        let ranked_len = ranked.len();
+        let mut ranked: Vec<(u32, f32)> = ranked
+            .into_iter()
+            .map(|(nm, (rank, listed))| {
+                if ranked_len <= MAX_CANDIDATES {
+                    return (nm, rank);
+                }
+                let total = self.name_weight(nm as usize);
+                let cov = if total > 0.0 {
+                    (listed / total).min(1.0)
+                } else {
+                    1.0
+                };
+                (nm, rank * cov.powf(LISTED_COVERAGE_EXPONENT_STRONG as f32))
+            })
             .collect();
         // Ties broken by name id so results never depend on visiting order
         // (a total order: selecting the best first gives what a full sort
@@ -710,7 +752,11 @@ impl Index {
 struct Accumulator {
     best: f32,
     best_rank: f32,
+    /// The listed word's weight times the similarity, for the current term.
+    best_listed: f32,
     rank: f32,
+    /// `best_listed` summed over terms.
+    listed: f32,
     seen: bool,
 }
 

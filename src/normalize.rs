@@ -356,6 +356,36 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["co", "kg"], "kg"),
 ];
 
+/// Whether `words` start with `phrase` read through typos ("Joint Ztock
+/// Company", "Closed Jint Sstock Company", "Opeb Joint-Stock Company"): a
+/// phrase of three words or more, each of its words of four letters or more
+/// within one edit (two from eight letters on), shorter ones exact, and at
+/// least half of its words exact. The phrase around a word is what makes
+/// reading its typo safe: "ztock" alone is no word, but between "joint" and
+/// "company" it can only be "stock".
+fn phrase_through_typos<'a>(phrase: &[&str], mut words: impl Iterator<Item = &'a str>) -> bool {
+    if phrase.len() < 3 {
+        return false;
+    }
+    let mut exact = 0;
+    for p in phrase {
+        let Some(w) = words.next() else {
+            return false;
+        };
+        if *p == w {
+            exact += 1;
+            continue;
+        }
+        let bound = if p.len() >= 8 { 2 } else { 1 };
+        if p.len() < 4
+            || crate::edit::osa_distance_bounded(p.as_bytes(), w.as_bytes(), bound) > bound
+        {
+            return false;
+        }
+    }
+    2 * exact >= phrase.len()
+}
+
 /// Single-word legal forms and their class.
 fn legal_class(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -711,13 +741,25 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
         let starts_phrase = LEGAL_PHRASES
             .iter()
             .any(|(p, _)| p[0].len() == words[i].text.len() && p[0] == words[i].text);
-        for (phrase, class) in LEGAL_PHRASES.iter().filter(|_| starts_phrase) {
+        let exact = LEGAL_PHRASES
+            .iter()
+            .filter(|_| starts_phrase)
+            .find(|(phrase, _)| {
+                let n = phrase.len();
+                i + n <= words.len()
+                    && phrase
+                        .iter()
+                        .zip(&words[i..i + n])
+                        .all(|(p, w)| *p == w.text)
+            });
+        let texts = || words[i..].iter().map(|w| w.text.as_str());
+        let found = exact.or_else(|| {
+            LEGAL_PHRASES
+                .iter()
+                .find(|(phrase, _)| phrase_through_typos(phrase, texts()))
+        });
+        if let Some((phrase, class)) = found {
             let n = phrase.len();
-            if i + n <= words.len()
-                && phrase
-                    .iter()
-                    .zip(&words[i..i + n])
-                    .all(|(p, w)| *p == w.text)
             {
                 out.push(Token {
                     text: (*class).to_string(),
@@ -1039,6 +1081,26 @@ mod tests {
             "llc sertal"
         );
         assert_eq!(normalize("Candiru"), "candiru");
+    }
+
+    #[test]
+    fn a_legal_phrase_is_read_through_typos_in_its_words() {
+        assert_eq!(
+            normalize("Public Joint Ztock Company Gazprom"),
+            "jsc gazprom"
+        );
+        assert_eq!(
+            normalize("VTB Capital Holdings Closed Jint Sstock Company"),
+            "vtb capital holding jsc"
+        );
+        assert_eq!(
+            normalize("Opeb Joint-Stock Company Kriogenmash"),
+            "jsc kriogenmash"
+        );
+        assert_eq!(normalize("Joint Tsock Company Orion"), "jsc orion");
+        // Half the phrase must be spelled right, and a short word exactly.
+        assert_eq!(normalize("Jint Stck Compny Orion"), "jint stck co orion");
+        assert_ne!(normalize("Limited Liability Compass"), "llc");
     }
 
     #[test]
