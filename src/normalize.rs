@@ -363,27 +363,30 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
 /// least half of its words exact. The phrase around a word is what makes
 /// reading its typo safe: "ztock" alone is no word, but between "joint" and
 /// "company" it can only be "stock".
-fn phrase_through_typos<'a>(phrase: &[&str], mut words: impl Iterator<Item = &'a str>) -> bool {
-    if phrase.len() < 3 {
+fn phrase_through_typos(phrase: &[&str], words: &[RawWord]) -> bool {
+    let n = phrase.len();
+    if n < 3 || words.len() < n {
         return false;
     }
-    let mut exact = 0;
-    for p in phrase {
-        let Some(w) = words.next() else {
-            return false;
-        };
-        if *p == w {
-            exact += 1;
-            continue;
-        }
-        let bound = if p.len() >= 8 { 2 } else { 1 };
-        if p.len() < 4
-            || crate::edit::osa_distance_bounded(p.as_bytes(), w.as_bytes(), bound) > bound
-        {
-            return false;
-        }
+    let words = &words[..n];
+    // Counting the exact words first is string compares only: nearly every
+    // word position of every name ends here, before any edit distance.
+    let exact = phrase
+        .iter()
+        .zip(words)
+        .filter(|(p, w)| **p == w.text)
+        .count();
+    if 2 * exact < n || exact == n {
+        return false;
     }
-    2 * exact >= phrase.len()
+    phrase.iter().zip(words).all(|(p, w)| {
+        let bound = if p.len() >= 8 { 2 } else { 1 };
+        *p == w.text
+            || (p.len() >= 4
+                && p.len().abs_diff(w.text.len()) <= bound
+                && crate::edit::osa_distance_bounded(p.as_bytes(), w.text.as_bytes(), bound)
+                    <= bound)
+    })
 }
 
 /// Single-word legal forms and their class.
@@ -752,11 +755,10 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
                         .zip(&words[i..i + n])
                         .all(|(p, w)| *p == w.text)
             });
-        let texts = || words[i..].iter().map(|w| w.text.as_str());
         let found = exact.or_else(|| {
             LEGAL_PHRASES
                 .iter()
-                .find(|(phrase, _)| phrase_through_typos(phrase, texts()))
+                .find(|(phrase, _)| phrase_through_typos(phrase, &words[i..]))
         });
         if let Some((phrase, class)) = found {
             let n = phrase.len();
