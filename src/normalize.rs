@@ -755,9 +755,11 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
                         .zip(&words[i..i + n])
                         .all(|(p, w)| *p == w.text)
             });
+        // A phrase read through typos has three words at least.
         let found = exact.or_else(|| {
             LEGAL_PHRASES
                 .iter()
+                .filter(|_| words.len() - i >= 3)
                 .find(|(phrase, _)| phrase_through_typos(phrase, &words[i..]))
         });
         if let Some((phrase, class)) = found {
