@@ -50,7 +50,7 @@ pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 use crate::acronym;
 use crate::edit::{self, letter_mask};
 use crate::model::Party;
-use crate::normalize::{is_generic, phonetic_key, tokens, TokenKind};
+use crate::normalize::{is_generic, may_become_legal_form, phonetic_key, tokens, TokenKind};
 use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
@@ -440,7 +440,6 @@ impl Index {
             .collect()
     }
 
-    /// Terms of indexed name `n`, borrowing the dictionary.
     /// The summed weight of name `n`'s tokens (the first 32, as scored).
     fn name_weight(&self, n: usize) -> f32 {
         let r = self.names[n];
@@ -450,6 +449,7 @@ impl Index {
             .sum()
     }
 
+    /// Terms of indexed name `n`, borrowing the dictionary.
     pub fn name_terms(&self, n: usize) -> Vec<Term<'_>> {
         let r = self.names[n];
         self.name_terms[r.start as usize..(r.start + r.len) as usize]
@@ -503,6 +503,12 @@ impl Index {
             .all(|t| matches!(t.kind, TokenKind::Legal | TokenKind::Stop));
         for (i, t) in terms.iter_mut().enumerate() {
             let is_last = i + 1 == n;
+            if prefix && is_last && t.kind == TokenKind::Word && may_become_legal_form(&t.text) {
+                // "Candiru Lt": a legal form half typed, not a rare word
+                // the listing lacks. (The score and its bound both read
+                // the weight from the term.)
+                t.weight = t.weight.min(default_weight(TokenKind::Legal));
+            }
             let weak = matches!(t.kind, TokenKind::Legal | TokenKind::Stop);
             if weak && !only_weak {
                 // Legal forms and stopwords never retrieve on their own: their

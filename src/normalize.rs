@@ -389,25 +389,119 @@ fn phrase_through_typos(phrase: &[&str], words: &[RawWord]) -> bool {
     })
 }
 
+/// Single-word legal forms and their class, sorted by word (binary search;
+/// a prefix is a range, for [`may_become_legal_form`]).
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("ab", "llc"),
+    ("ad", "jsc"),
+    ("ag", "gmbh"),
+    ("aj", "jsc"),
+    ("aktiengesellschaft", "gmbh"),
+    ("ao", "jsc"),
+    ("aps", "llc"),
+    ("as", "llc"),
+    ("bhd", "ltd"),
+    ("bv", "llc"),
+    ("bvba", "llc"),
+    ("chao", "jsc"),
+    ("cia", "co"),
+    ("cie", "co"),
+    ("cjsc", "jsc"),
+    ("co", "co"),
+    ("compagnie", "co"),
+    ("compania", "co"),
+    ("company", "co"),
+    ("corp", "co"),
+    ("corporation", "co"),
+    ("dmcc", "fze"),
+    ("doo", "llc"),
+    ("fzc", "fze"),
+    ("fzco", "fze"),
+    ("fze", "fze"),
+    ("fzllc", "fze"),
+    ("fzoo", "fze"),
+    ("gmbh", "gmbh"),
+    ("gongsi", "co"),
+    ("inc", "co"),
+    ("incorporated", "co"),
+    ("jsc", "jsc"),
+    ("jsco", "jsc"),
+    ("jv", "jv"),
+    ("kft", "llc"),
+    ("kg", "gmbh"),
+    ("kk", "ltd"),
+    ("kompaniia", "co"),
+    ("kompaniya", "co"),
+    ("lda", "llc"),
+    ("limited", "ltd"),
+    ("llc", "llc"),
+    ("llp", "llp"),
+    ("lp", "llp"),
+    ("ltd", "ltd"),
+    ("ltda", "ltd"),
+    ("mbh", "gmbh"),
+    ("mchj", "llc"),
+    ("nv", "sa"),
+    ("oao", "jsc"),
+    ("ohg", "gmbh"),
+    ("ojs", "jsc"),
+    ("ojsc", "jsc"),
+    ("ooo", "llc"),
+    ("oy", "llc"),
+    ("pao", "jsc"),
+    ("pat", "jsc"),
+    ("pjsc", "jsc"),
+    ("plc", "plc"),
+    ("prat", "jsc"),
+    ("pte", "ltd"),
+    ("pty", "ltd"),
+    ("pvt", "ltd"),
+    ("sa", "sa"),
+    ("sae", "sa"),
+    ("saic", "sa"),
+    ("sal", "sa"),
+    ("sarl", "sa"),
+    ("sas", "sa"),
+    ("sau", "sa"),
+    ("sca", "sa"),
+    ("se", "sa"),
+    ("sl", "sa"),
+    ("spa", "sa"),
+    ("sprl", "sa"),
+    ("srl", "sa"),
+    ("sro", "llc"),
+    ("tat", "jsc"),
+    ("tbk", "ltd"),
+    ("too", "llc"),
+    ("tov", "llc"),
+    ("ug", "gmbh"),
+    ("vat", "jsc"),
+    ("yk", "ltd"),
+    ("zao", "jsc"),
+    ("zat", "jsc"),
+];
+
 /// Single-word legal forms and their class.
 fn legal_class(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "ltd" | "limited" | "ltda" | "pte" | "pty" | "pvt" | "bhd" | "kk" | "yk" | "tbk" => "ltd",
-        "llc" | "ooo" | "tov" | "too" | "mchj" | "doo" | "sro" | "kft" | "oy" | "ab" | "as"
-        | "aps" | "bv" | "bvba" | "lda" => "llc",
-        "jsc" | "ao" | "oao" | "zao" | "pao" | "pjsc" | "cjsc" | "ojsc" | "ojs" | "jsco" | "ad"
-        | "pat" | "prat" | "vat" | "zat" | "chao" | "tat" | "aj" => "jsc",
-        "co" | "corp" | "corporation" | "inc" | "incorporated" | "company" | "cia" | "cie"
-        | "compania" | "compagnie" | "kompaniya" | "kompaniia" | "gongsi" => "co",
-        "gmbh" | "mbh" | "ag" | "kg" | "ohg" | "ug" | "aktiengesellschaft" => "gmbh",
-        "sa" | "se" | "sas" | "sarl" | "sal" | "sae" | "saic" | "sau" | "spa" | "srl" | "sl"
-        | "nv" | "sprl" | "sca" => "sa",
-        "plc" => "plc",
-        "llp" | "lp" => "llp",
-        "fze" | "fzco" | "fzc" | "fzllc" | "fzoo" | "dmcc" => "fze",
-        "jv" => "jv",
-        _ => return None,
-    })
+    LEGAL_FORMS
+        .binary_search_by(|(form, _)| form.cmp(&w))
+        .ok()
+        .map(|i| LEGAL_FORMS[i].1)
+}
+
+/// Whether a word being typed can only be the start of a legal form
+/// ("lt" of "ltd", "pjs" of "pjsc", "corpor" of "corporation"): two letters
+/// or more, not a legal form yet, and the start of one. While typing, such
+/// a word weighs as a legal form ([`crate::index::Index::expand`]), so
+/// "Candiru Lt" keeps showing Candiru until "Ltd" is typed out.
+pub fn may_become_legal_form(typed: &str) -> bool {
+    if typed.len() < 2 || legal_class(typed).is_some() {
+        return false;
+    }
+    let i = LEGAL_FORMS.partition_point(|(form, _)| *form < typed);
+    LEGAL_FORMS
+        .get(i)
+        .is_some_and(|(form, _)| form.starts_with(typed))
 }
 
 /// Stopwords and name particles: kept (they help alignment) but weak.
@@ -1069,6 +1163,25 @@ mod tests {
         assert_eq!(normalize("Евгени\u{438}\u{306}"), normalize("Евгений"));
         let t = tokens("Pri\u{AD}gozhin X");
         assert_eq!((t[0].start, t[0].end), (0, 10));
+    }
+
+    #[test]
+    fn legal_forms_are_sorted_for_binary_search() {
+        assert!(LEGAL_FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(legal_class("pjsc"), Some("jsc"));
+        assert_eq!(legal_class("gongsi"), Some("co"));
+        assert_eq!(legal_class("candiru"), None);
+    }
+
+    #[test]
+    fn a_typed_start_of_a_legal_form_is_known_as_one() {
+        for typed in ["lt", "pj", "pjs", "cjs", "gmb", "corpo", "corpora", "incorp"] {
+            assert!(may_become_legal_form(typed), "{typed}");
+        }
+        // Legal forms already, single letters, and other words are not.
+        for typed in ["ltd", "co", "l", "candi", "gazprom", "ne"] {
+            assert!(!may_become_legal_form(typed), "{typed}");
+        }
     }
 
     #[test]
