@@ -147,6 +147,10 @@ fn split_words(s: &str) -> Vec<RawWord> {
                 cur_end = pos + width;
             } else if c == '\'' || c == '`' {
                 // Joins: O'Brien, 'ABBAS.
+            } else if c == '-' && cur.len() == 1 && cur.as_bytes()[0].is_ascii_alphabetic() {
+                // Joins a lone letter to what follows: "T-MOTOR", "E-Mart"
+                // are one word, not an initial that would pair with any
+                // word of its letter ("Toyota Motor").
             } else {
                 flush(&mut words, &mut cur, cur_start, cur_end, c == '.');
             }
@@ -1174,8 +1178,20 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_letter_joined_by_a_hyphen_is_part_of_the_word() {
+        assert_eq!(normalize("T-MOTOR"), "tmotor");
+        assert_eq!(normalize("E-Mart Inc."), "emart co");
+        // Initials written with a dot or a space stay initials.
+        assert_eq!(normalize("J. Smith"), "j smith");
+        assert_eq!(normalize("Smith, J - K"), "smith j k");
+        assert_eq!(tokens("J Smith")[0].kind, TokenKind::Initial);
+    }
+
+    #[test]
     fn a_typed_start_of_a_legal_form_is_known_as_one() {
-        for typed in ["lt", "pj", "pjs", "cjs", "gmb", "corpo", "corpora", "incorp"] {
+        for typed in [
+            "lt", "pj", "pjs", "cjs", "gmb", "corpo", "corpora", "incorp",
+        ] {
             assert!(may_become_legal_form(typed), "{typed}");
         }
         // Legal forms already, single letters, and other words are not.
