@@ -485,12 +485,42 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("zat", "jsc"),
 ];
 
-/// Single-word legal forms and their class.
+/// Per first letter, the range of [`LEGAL_FORMS`] that starts with it
+/// (built when the crate compiles; the table must be sorted and lower-case,
+/// which this checks).
+const LEGAL_BY_LETTER: [(u8, u8); 26] = {
+    let mut ranges = [(0u8, 0u8); 26];
+    let mut i = 0;
+    while i < LEGAL_FORMS.len() {
+        let c = LEGAL_FORMS[i].0.as_bytes()[0];
+        assert!(c.is_ascii_lowercase() && LEGAL_FORMS.len() < 256);
+        let k = (c - b'a') as usize;
+        if ranges[k].1 == 0 {
+            ranges[k].0 = i as u8;
+        }
+        assert!(
+            ranges[k].1 == 0 || ranges[k].1 as usize == i,
+            "LEGAL_FORMS is not sorted"
+        );
+        ranges[k].1 = i as u8 + 1;
+        i += 1;
+    }
+    ranges
+};
+
+/// Single-word legal forms and their class. This runs for every word of
+/// every name and query: the first letter picks a handful of candidates,
+/// and their lengths rule out most of those before any byte is compared.
 fn legal_class(w: &str) -> Option<&'static str> {
-    LEGAL_FORMS
-        .binary_search_by(|(form, _)| form.cmp(&w))
-        .ok()
-        .map(|i| LEGAL_FORMS[i].1)
+    let c = *w.as_bytes().first()?;
+    if !c.is_ascii_lowercase() {
+        return None;
+    }
+    let (lo, hi) = LEGAL_BY_LETTER[(c - b'a') as usize];
+    LEGAL_FORMS[lo as usize..hi as usize]
+        .iter()
+        .find(|(form, _)| form.len() == w.len() && *form == w)
+        .map(|(_, class)| *class)
 }
 
 /// Whether a word being typed can only be the start of a legal form

@@ -454,17 +454,24 @@ pub fn score_with(
     let query = &query[..query.len().min(32)];
     let listed = &listed[..listed.len().min(32)];
     let mut cands: Vec<Pair> = Vec::new();
+    let mut best_single = [0f64; 32];
     for (i, q) in query.iter().enumerate() {
         for j in 0..listed.len() {
             let s = sim(i, j);
             if s >= MIN_TOKEN_SIM || (s > 0.0 && q.kind == TokenKind::Legal) {
                 cands.push(Pair::new(i, 1, j, 1, s));
+                best_single[i] = best_single[i].max(s);
             }
         }
     }
     joined_pairs(query, listed, &mut cands);
     for (i, q) in query.iter().enumerate() {
-        if acronym::may_be(q) {
+        // An acronym pair is at most ACRONYM_SIM: where the word already
+        // has a better partner, the greedy alignment below takes that one
+        // first and the acronym pair is never chosen, nor does it raise the
+        // bound, so its runs need not be walked ("NSO" against every name
+        // with the word "nso").
+        if acronym::may_be(q) && best_single[i] <= ACRONYM_SIM {
             acronym::runs(q.text, listed, |l, len, s| {
                 cands.push(Pair::new(i, 1, l, len, s))
             });

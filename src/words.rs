@@ -259,7 +259,8 @@ pub fn pinyin_as_wade_giles(w: &str) -> Option<String> {
     }
     let (py, wg) = INITIALS.iter().find(|(p, _)| w.starts_with(p))?;
     let fin = &w[py.len()..];
-    if !FINALS.contains(&fin) {
+    // Every final starts with a vowel: most words end here ("nso": "so").
+    if !fin.starts_with(['a', 'e', 'i', 'o', 'u']) || !FINALS.contains(&fin) {
         return None;
     }
     // Which initials take which finals: j, q, x only before i and u (ü);
