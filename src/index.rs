@@ -682,6 +682,8 @@ impl Index {
                         }
                         a.best = a.best.max(sim);
                         a.best_rank = a.best_rank.max(sim * wq);
+                        // The run's listed weight is not summed here; the
+                        // query word's stands in for it.
                         a.best_listed = a.best_listed.max(sim * wq);
                     }
                 }
@@ -710,10 +712,12 @@ impl Index {
             acc[nm as usize] = Accumulator::default();
         }
         ACCUMULATORS.with(|a| *a.borrow_mut() = acc);
-        let ranked: Vec<(u32, (f32, f32))> = seen
+        // (name, rank, listed weight matched)
+        let mut ranked: Vec<(u32, f32, f32)> = seen
             .into_iter()
             .zip(rank)
             .filter(|&(nm, _)| allow(&self.names[nm as usize]))
+            .map(|(nm, (rank, listed))| (nm, rank, listed))
             .collect();
         // Only when there are more candidates than are scored does their
         // order matter. Then the listed side counts too: of names that
@@ -723,32 +727,28 @@ impl Index {
         // that match it as well (the rank alone ties them all, and the cut
         // fell by name id). The estimate is the scorer's listed coverage
         // with its exponent for a strong match.
-        let ranked_len = ranked.len();
-        let mut ranked: Vec<(u32, f32)> = ranked
-            .into_iter()
-            .map(|(nm, (rank, listed))| {
-                if ranked_len <= MAX_CANDIDATES {
-                    return (nm, rank);
-                }
-                let total = self.name_weight(nm as usize);
+        if ranked.len() > MAX_CANDIDATES {
+            for (nm, rank, listed) in ranked.iter_mut() {
+                let total = self.name_weight(*nm as usize);
                 let cov = if total > 0.0 {
-                    (listed / total).min(1.0)
+                    (*listed / total).min(1.0)
                 } else {
                     1.0
                 };
-                (nm, rank * cov.powf(LISTED_COVERAGE_EXPONENT_STRONG as f32))
-            })
-            .collect();
+                *rank *= cov.powf(LISTED_COVERAGE_EXPONENT_STRONG as f32);
+            }
+        }
         // Ties broken by name id so results never depend on visiting order
         // (a total order: selecting the best first gives what a full sort
         // would, without sorting the thousands a common word brings).
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order =
+            |a: &(u32, f32, f32), b: &(u32, f32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if ranked.len() > MAX_CANDIDATES {
             ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
             ranked.truncate(MAX_CANDIDATES);
         }
         ranked.sort_unstable_by(order);
-        ranked.into_iter().map(|(nm, _)| nm).collect()
+        ranked.into_iter().map(|(nm, ..)| nm).collect()
     }
 }
 

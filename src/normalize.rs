@@ -393,8 +393,9 @@ fn phrase_through_typos(phrase: &[&str], words: &[RawWord]) -> bool {
     })
 }
 
-/// Single-word legal forms and their class, sorted by word (binary search;
-/// a prefix is a range, for [`may_become_legal_form`]).
+/// Single-word legal forms and their class, sorted by word: each first
+/// letter is one range ([`LEGAL_BY_LETTER`], for [`legal_class`]) and so is
+/// each prefix ([`may_become_legal_form`] binary-searches it).
 const LEGAL_FORMS: &[(&str, &str)] = &[
     ("ab", "llc"),
     ("ad", "jsc"),
@@ -892,16 +893,14 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
         });
         if let Some((phrase, class)) = found {
             let n = phrase.len();
-            {
-                out.push(Token {
-                    text: (*class).to_string(),
-                    kind: TokenKind::Legal,
-                    start: words[i].start,
-                    end: words[i + n - 1].end,
-                });
-                i += n;
-                continue 'outer;
-            }
+            out.push(Token {
+                text: (*class).to_string(),
+                kind: TokenKind::Legal,
+                start: words[i].start,
+                end: words[i + n - 1].end,
+            });
+            i += n;
+            continue 'outer;
         }
         let (start, end) = (words[i].start, words[i].end);
         // The word's own String becomes the token's when it is kept as is:
@@ -1200,7 +1199,7 @@ mod tests {
     }
 
     #[test]
-    fn legal_forms_are_sorted_for_binary_search() {
+    fn legal_forms_are_sorted_and_looked_up_by_first_letter() {
         assert!(LEGAL_FORMS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(legal_class("pjsc"), Some("jsc"));
         assert_eq!(legal_class("gongsi"), Some("co"));

@@ -402,6 +402,9 @@ fn spelling_sim_bound(q: &Term, l: &Term, prefix: bool, qm: [u32; 2], lm: [u32; 
     if q.text.len() >= 4 && l.text.len() >= 4 && q.key == l.key {
         return PHONETIC_SIM;
     }
+    // (short_first_letter_swap is left to the exact similarity: the bound
+    // only needs to be at least it, and the check cost more here than the
+    // tighter bound saved.)
     let text = edit::similarity_bound(q.text, l.text, qm[0], lm[0], MIN_TOKEN_SIM);
     let key = edit::similarity_bound(q.key, l.key, qm[1], lm[1], MIN_TOKEN_SIM / KEY_EDIT_FACTOR);
     text.max(key * KEY_EDIT_FACTOR)
