@@ -89,6 +89,7 @@ pub mod packed;
 #[cfg(feature = "build")]
 pub mod read;
 pub mod score;
+pub mod translit;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub mod words;

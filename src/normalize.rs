@@ -12,7 +12,8 @@
 //!    Each other character is decomposed (Unicode NFKD, which also folds
 //!    full-width forms and ligatures), combining marks are dropped
 //!    (diacritics: `é` → `e`), and letters of other scripts are transliterated
-//!    to ASCII with [`deunicode`] (Cyrillic, Greek, Arabic, Hebrew, Chinese, ...).
+//!    to ASCII with [`crate::translit`] (deunicode's readings: Cyrillic, Greek,
+//!    Arabic, Hebrew, Chinese, ...).
 //!    Everything is lower-cased.
 //! 2. Letters and digits form words; apostrophes join (`O'Brien` → `obrien`),
 //!    every other character separates. Dotted initials join (`S.A.` → `sa`).
@@ -47,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -169,7 +170,7 @@ fn split_words(s: &str) -> Vec<RawWord> {
                     ascii_buf.push(d);
                 } else if d.is_alphanumeric() {
                     if n < pieces.len() {
-                        pieces[n] = deunicode::deunicode_char(d);
+                        pieces[n] = crate::translit::ascii(d);
                         n += 1;
                     }
                 } else if is_apostrophe(d) {
