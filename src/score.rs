@@ -368,9 +368,16 @@ fn spelling_sim(q: &Term, l: &Term, prefix: bool) -> f64 {
 
 /// Two short words of one length that differ in their first letter
 /// ("jing" / "ting", "fang" / "sang"): a different name far more often than
-/// a typo, since people rarely get a first letter wrong.
+/// a typo, since people rarely get a first letter wrong. Two first letters
+/// typed in the wrong order ("rdor" / "dror") are a typo, not a name: they
+/// keep their one-edit similarity.
 fn short_first_letter_swap(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.len() <= 4 && a.as_bytes().first() != b.as_bytes().first()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() > 4 || a.first() == b.first() {
+        return false;
+    }
+    let swapped_pair = a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..];
+    !swapped_pair
 }
 
 /// An upper bound of [`token_sim`] that computes no edit distance: the same
@@ -889,6 +896,9 @@ mod tests {
         // A first-letter typo in a longer word, or a typo further in, does.
         assert!(token_sim(&w("bandiru"), &w("candiru"), false) >= MIN_TOKEN_SIM);
         assert!(token_sim(&w("jint"), &w("jing"), false) >= MIN_TOKEN_SIM);
+        // Its first two letters typed in the wrong order are one edit.
+        assert!(token_sim(&w("rdor"), &w("dror"), false) >= MIN_TOKEN_SIM);
+        assert_eq!(token_sim(&w("rdo"), &w("dro"), false), 0.0, "three letters: below the minimum");
     }
 
     #[test]
