@@ -48,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -98,6 +98,7 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// A word as split from the input, before canonicalisation.
+#[derive(Clone)]
 struct RawWord {
     text: String,
     start: u32,
@@ -261,22 +262,37 @@ fn join_dotted_initials(words: Vec<RawWord>) -> Vec<RawWord> {
     let mut out: Vec<RawWord> = Vec::with_capacity(words.len());
     let mut run: Vec<RawWord> = Vec::new();
     let single = |w: &RawWord| w.text.len() == 1 && w.text.as_bytes()[0].is_ascii_alphabetic();
+    let join = |group: &[RawWord]| RawWord {
+        text: group.iter().map(|w| w.text.as_str()).collect(),
+        start: group[0].start,
+        end: group[group.len() - 1].end,
+        dot_after: group[group.len() - 1].dot_after,
+    };
     let flush_run = |run: &mut Vec<RawWord>, out: &mut Vec<RawWord>| {
-        if run.len() >= 2 {
-            let text: String = run.iter().map(|w| w.text.as_str()).collect();
-            let start = run[0].start;
-            let end = run[run.len() - 1].end;
-            let dot_after = run[run.len() - 1].dot_after;
-            out.push(RawWord {
-                text,
-                start,
-                end,
-                dot_after,
-            });
-            run.clear();
-        } else {
+        if run.len() < 2 {
             out.append(run);
+            return;
         }
+        // Letters written together ("S.A.C.": each right after the last
+        // one's dot) are one group. Two groups with a space between are
+        // two forms when one has several letters ("S.A.C. S.A.", "S.A. de
+        // C.V. S.A."); spaced single letters ("S. A.", "J. P.") join.
+        let mut groups: Vec<&[RawWord]> = Vec::new();
+        let mut from = 0;
+        for k in 1..=run.len() {
+            if k == run.len() || run[k].start != run[k - 1].end + 1 {
+                groups.push(&run[from..k]);
+                from = k;
+            }
+        }
+        if groups.len() >= 2 && groups.iter().any(|g| g.len() >= 2) {
+            for g in groups {
+                out.push(if g.len() >= 2 { join(g) } else { g[0].clone() });
+            }
+        } else {
+            out.push(join(run));
+        }
+        run.clear();
     };
     for w in words {
         if single(&w) && (w.dot_after || !run.is_empty()) {
@@ -323,6 +339,19 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["closed", "joint", "stock", "company"], "jsc"),
     (&["open", "joint", "stock", "company"], "jsc"),
     (&["joint", "stock", "company"], "jsc"),
+    // "... of open / closed type" (AOOT, AOZT): the older Russian forms.
+    (
+        &[
+            "otkrytoe",
+            "aktsionernoe",
+            "obshchestvo",
+            "otkrytogo",
+            "tipa",
+        ],
+        "jsc",
+    ),
+    (&["aktsionernoe", "obshchestvo", "otkrytogo", "tipa"], "jsc"),
+    (&["aktsionernoe", "obshchestvo", "zakrytogo", "tipa"], "jsc"),
     (&["publichnoe", "aktsionernoe", "obshchestvo"], "jsc"),
     (&["otkrytoe", "aktsionernoe", "obshchestvo"], "jsc"),
     (&["zakrytoe", "aktsionernoe", "obshchestvo"], "jsc"),
@@ -333,7 +362,11 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["private", "limited"], "ltd"),
     (&["pvt", "ltd"], "ltd"),
     (&["pte", "ltd"], "ltd"),
+    (&["pty", "ltd"], "ltd"),
+    (&["proprietary", "limited"], "ltd"),
+    (&["proprietary", "ltd"], "ltd"),
     (&["co", "ltd"], "ltd"),
+    (&["co", "limited"], "ltd"),
     (&["company", "limited"], "ltd"),
     (&["company", "ltd"], "ltd"),
     (&["sdn", "bhd"], "ltd"),
@@ -353,6 +386,8 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["sociedad", "limitada"], "llc"),
     (&["anonim", "sirketi"], "jsc"),
     (&["limited", "sirketi"], "ltd"),
+    (&["free", "zone", "establishment"], "fze"),
+    (&["free", "zone", "company"], "fze"),
     (&["fz", "llc"], "fze"),
     (&["fz", "co"], "fze"),
     (&["s", "a"], "sa"),
@@ -404,6 +439,8 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("aj", "jsc"),
     ("aktiengesellschaft", "gmbh"),
     ("ao", "jsc"),
+    ("aoot", "jsc"),
+    ("aozt", "jsc"),
     ("aps", "llc"),
     ("as", "llc"),
     ("bhd", "ltd"),
@@ -756,6 +793,7 @@ const VOCAB: &[&str] = &[
     "ogranichennoy",
     "organization",
     "otkrytoe",
+    "otkrytogo",
     "otvetstvennostiu",
     "otvetstvennostyu",
     "partnership",
@@ -782,6 +820,7 @@ const VOCAB: &[&str] = &[
     "universidad",
     "university",
     "zakrytoe",
+    "zakrytogo",
     "zavod",
 ];
 
@@ -914,7 +953,9 @@ fn canonicalise(mut words: Vec<RawWord>) -> Vec<Token> {
         } else if let Some(class) = legal_class(&owned).filter(|_| {
             // Ambiguous short forms ("as", "ad", "ab", "ag", "sa") count as
             // legal forms only after the first word: "AS Holding" keeps "as".
-            i > 0 || owned.len() > 2
+            // The Russian "AO" is written before the name ("AO Alfa-Bank",
+            // "AO NPO Mars"), so it counts there too.
+            i > 0 || owned.len() > 2 || owned == "ao"
         }) {
             (class.to_string(), TokenKind::Legal)
         } else if let Some(sym) = words::symbol(&owned) {
@@ -1111,6 +1152,32 @@ mod tests {
             normalize("Huawei Technologies Co., Ltd."),
             "huawei technology ltd"
         );
+        // Written out, or with the Australian "Pty": still one "ltd".
+        assert_eq!(
+            normalize("Dexiang Shipping Co., Limited"),
+            "dexiang shipping ltd"
+        );
+        assert_eq!(normalize("Oxfocento Pty Ltd"), "oxfocento ltd");
+        assert_eq!(normalize("Oxfocento Proprietary Ltd"), "oxfocento ltd");
+        // Two dotted forms side by side stay two; spaced initials join.
+        assert_eq!(normalize("Aviandina S.A.C. S.A."), "aviandina sac sa");
+        assert_eq!(
+            normalize("Palacios S. A. de C.V. S.A."),
+            "palacios sa de cv sa"
+        );
+        assert_eq!(normalize("J. P. Morgan"), "jp morgan");
+        assert_eq!(
+            normalize("Powell International Free Zone Establishment"),
+            "powell international fze"
+        );
+        // AO comes before the name; other two-letter forms do not.
+        assert_eq!(normalize("AO Alfa-Bank"), "jsc alfa bank");
+        assert_eq!(normalize("AS Holding"), "as holding");
+        assert_eq!(
+            normalize("Otkrytoe Aktsionernoe Obshchestvo Otkrytogo Tipa Krylovski Elevator"),
+            "jsc krylovski elevator"
+        );
+        assert_eq!(normalize("AOZT Elevator"), "jsc elevator");
     }
 
     #[test]

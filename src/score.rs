@@ -898,7 +898,11 @@ mod tests {
         assert!(token_sim(&w("jint"), &w("jing"), false) >= MIN_TOKEN_SIM);
         // Its first two letters typed in the wrong order are one edit.
         assert!(token_sim(&w("rdor"), &w("dror"), false) >= MIN_TOKEN_SIM);
-        assert_eq!(token_sim(&w("rdo"), &w("dro"), false), 0.0, "three letters: below the minimum");
+        assert_eq!(
+            token_sim(&w("rdo"), &w("dro"), false),
+            0.0,
+            "three letters: below the minimum"
+        );
     }
 
     #[test]
