@@ -117,7 +117,18 @@ impl NameTokens {
             for n in p.names() {
                 for t in tokens(n) {
                     let id = match interned.get(&t.text) {
-                        Some(&id) => id,
+                        Some(&id) => {
+                            // One kind per text: a legal form's class symbol
+                            // that is also written as a word ("SA Holding"
+                            // keeps its first word "sa"; "S.A." is the class
+                            // "sa") is the legal form, whichever name came
+                            // first, since the form is what the lists mostly
+                            // write.
+                            if t.kind == TokenKind::Legal {
+                                kinds[id as usize] = TokenKind::Legal;
+                            }
+                            id
+                        }
                         None => {
                             let id = dict.len() as u32;
                             interned.insert(t.text.clone(), id);
@@ -1166,6 +1177,23 @@ mod tests {
                 .map(|e| ix.dict.get(e.0 as usize))
                 .collect();
             assert!(found.contains(&want), "{q}: {found:?}");
+        }
+    }
+    #[test]
+    fn a_text_that_is_both_a_word_and_a_legal_form_is_the_legal_form() {
+        let party = |name: &str| {
+            Party::new(
+                ListId::Sdn,
+                PartyType::Entity,
+                name.to_string(),
+                name.to_string(),
+            )
+        };
+        // "SA" first is kept as a word; "S.A." later is the class "sa".
+        for names in [["SA Holding", "Acme S.A."], ["Acme S.A.", "SA Holding"]] {
+            let t = NameTokens::of(&[party(names[0]), party(names[1])]);
+            let sa = (0..t.len()).find(|&i| t.word(i) == "sa").unwrap();
+            assert_eq!(t.kinds[sa], TokenKind::Legal, "{names:?}");
         }
     }
 }

@@ -379,6 +379,9 @@ const LEGAL_PHRASES: &[(&[&str], &str)] = &[
     (&["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"),
     (&["societa", "per", "azioni"], "sa"),
     (&["societe", "anonyme"], "sa"),
+    // Mexican civil forms: A.C. (asociacion civil) and S.C. (sociedad civil).
+    (&["asociacion", "civil"], "ac"),
+    (&["sociedad", "civil"], "sc"),
     (&["sociedad", "anonima"], "sa"),
     (&["sociedade", "anonima"], "sa"),
     (&["naamloze", "vennootschap"], "sa"),
@@ -433,7 +436,9 @@ fn phrase_through_typos(phrase: &[&str], words: &[RawWord]) -> bool {
 /// letter is one range ([`LEGAL_BY_LETTER`], for [`legal_class`]) and so is
 /// each prefix ([`may_become_legal_form`] binary-searches it).
 const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("aat", "jsc"),
     ("ab", "llc"),
+    ("ac", "ac"),
     ("ad", "jsc"),
     ("ag", "gmbh"),
     ("aj", "jsc"),
@@ -506,6 +511,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("sarl", "sa"),
     ("sas", "sa"),
     ("sau", "sa"),
+    ("sc", "sc"),
     ("sca", "sa"),
     ("se", "sa"),
     ("sl", "sa"),
@@ -513,6 +519,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("sprl", "sa"),
     ("srl", "sa"),
     ("sro", "llc"),
+    ("taa", "llc"),
     ("tat", "jsc"),
     ("tbk", "ltd"),
     ("too", "llc"),
@@ -520,6 +527,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("ug", "gmbh"),
     ("vat", "jsc"),
     ("yk", "ltd"),
+    ("zaat", "jsc"),
     ("zao", "jsc"),
     ("zat", "jsc"),
 ];
@@ -740,6 +748,7 @@ const VOCAB: &[&str] = &[
     "academy",
     "akademiya",
     "aktsionernoe",
+    "asociacion",
     "association",
     "bureau",
     "center",
@@ -1178,6 +1187,17 @@ mod tests {
             "jsc krylovski elevator"
         );
         assert_eq!(normalize("AOZT Elevator"), "jsc elevator");
+        // Belarusian AAT / ZAAT / TAA; Mexican A.C. and S.C. written out.
+        assert_eq!(normalize("AAT Minski Zavod"), "jsc minski plant");
+        assert_eq!(normalize("TAA Labaratoryya"), "llc labaratoryya");
+        assert_eq!(
+            normalize("Valor y Principio de Dar, Asociacion Civil"),
+            normalize("Valor y Principio de Dar, A.C.")
+        );
+        assert_eq!(
+            normalize("Consorcio Nujoma, Sociedad Civil"),
+            "consorcio nujoma sc"
+        );
     }
 
     #[test]

@@ -154,6 +154,8 @@ const ORG_PHRASES: &[(&[&str], &[&str])] = &[
     (&["fsue"], &["federal", "state", "unitary", "enterprise"]),
     (&["gup"], &["state", "unitary", "enterprise"]),
     (&["kexueyuan"], &["academy", "science"]),
+    // Torgovyi dom (Russian "trading house"), read after `symbol`.
+    (&["trading", "dom"], &["trading", "house"]),
 ];
 
 const RPA: &[&str] = &["research", "production", "association"];
@@ -170,7 +172,7 @@ const DB: &[&str] = &["design", "bureau"];
 pub fn may_start_phrase(w: &str) -> bool {
     const STARTS: &[&str] = &[
         "abd", "npo", "npp", "npt", "fnp", "nii", "tsn", "vni", "kb", "okb", "skb", "tsk", "fgu",
-        "fsu", "gup", "kex", "sci", "res", "des", "nau", "iss", "yan", "kon",
+        "fsu", "gup", "kex", "sci", "res", "des", "nau", "iss", "yan", "kon", "tor", "tra",
     ];
     STARTS.iter().any(|p| w.starts_with(p))
 }
