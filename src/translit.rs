@@ -17,7 +17,7 @@
 //!
 //! Why not deunicode itself: its table covers every code point it knows (3
 //! bytes each for 140,000 of them, 476 KB), and it is in the wasm that
-//! every visitor downloads. This one is 96 KB (about 64 KB gzipped).
+//! every visitor downloads. This one is 96 KB (about 76 KB gzipped).
 //!
 //! The tables are generated from deunicode by this module's test
 //! (`ENTITY_SCREEN_BLESS=1 cargo test --lib translit` writes them); the
