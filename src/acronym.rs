@@ -12,7 +12,11 @@
 //!
 //! * the run starts at the name's first or second word (a leading city or
 //!   group name, "Hefei" or "AVIC", may stand outside the acronym) and
-//!   holds no legal form, number or initial;
+//!   holds no legal form, number or initial, except that the company form
+//!   (Corporation, Company: [`COMPANY_FORM`]) may give the last letter of
+//!   an acronym of four letters or more (CRCC, China Railway Construction
+//!   Corporation; NIORDC, National Iranian Oil Refining and Distribution
+//!   Company);
 //! * a three-letter acronym must spell the name to its last word, with no
 //!   word left out; a longer one may leave out one word of the run from
 //!   its fourth word on ("RIRT": radio *navigation*), never the last, and
@@ -28,6 +32,12 @@
 use crate::normalize::TokenKind;
 use crate::score::{Term, ACRONYM_SHORT_SIM, ACRONYM_SIM, ACRONYM_SKIP_SIM, RARE_WORD_WEIGHT};
 use crate::words::acronym_letters;
+
+/// The legal-form class of "Corporation" and "Company" (and the forms the
+/// normaliser reads as them). Its C ends many acronyms (CSSC, China State
+/// Shipbuilding Corporation; CRCC, China Railway Construction Corporation),
+/// so it may give an acronym's last letter, from the fourth on ([`walk`]).
+pub const COMPANY_FORM: &str = "co";
 
 /// Lengths of a query word that may be an acronym.
 pub const LEN: std::ops::RangeInclusive<usize> = 3..=8;
@@ -94,6 +104,18 @@ fn walk(
     match t.kind {
         TokenKind::Stop => return walk(a, listed, start, j + 1, k, words, skipped, found),
         TokenKind::Word => {}
+        // Only as the last letter, and past the first HEAD, so that the
+        // heads the index keeps are the words' letters alone.
+        TokenKind::Legal
+            if t.text == COMPANY_FORM && a.len() > HEAD && k + 1 == a.len() && a[k] == b'c' =>
+        {
+            let sim = if skipped {
+                ACRONYM_SKIP_SIM
+            } else {
+                ACRONYM_SIM
+            };
+            return found(start, j + 1 - start, sim);
+        }
         _ => return,
     }
     for l in letters(t.text) {
@@ -204,11 +226,22 @@ fn heads_from(listed: &[Term], j: usize, buf: &mut Vec<u8>, out: &mut dyn FnMut(
 /// with a letter outside this mask spells no run of the name. The index
 /// keeps it per name to skip [`runs`] for most names of a bucket.
 pub fn letters_of(listed: &[Term]) -> u32 {
-    listed[..listed.len().min(32)]
+    let listed = &listed[..listed.len().min(32)];
+    let company = listed
+        .iter()
+        .any(|t| t.kind == TokenKind::Legal && t.text == COMPANY_FORM);
+    listed
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .flat_map(|t| letters(t.text))
-        .fold(0, |m, l| m | crate::edit::letter_mask(l))
+        .fold(
+            if company {
+                crate::edit::letter_mask(b"c")
+            } else {
+                0
+            },
+            |m, l| m | crate::edit::letter_mask(l),
+        )
 }
 
 /// A number below `26^HEAD` for the first [`HEAD`] letters of `acro`
@@ -241,6 +274,33 @@ mod tests {
         let q = tokens(acro);
         let l = tokens(name);
         best(&terms(&q)[0], &terms(&l))
+    }
+
+    #[test]
+    fn a_company_form_may_give_the_last_letter_of_a_long_acronym() {
+        let cssc = "China State Shipbuilding Corporation";
+        assert_eq!(tokens("Corporation")[0].text, COMPANY_FORM);
+        assert_eq!(spells("CSSC", cssc), ACRONYM_SIM);
+        assert_eq!(
+            spells("CRCC", "China Railway Construction Corporation Limited"),
+            ACRONYM_SIM
+        );
+        // Only last: the form's C stands for no other letter.
+        assert_eq!(spells("CSCS", cssc), 0.0);
+        assert_eq!(
+            spells("CSSCL", "China State Shipbuilding Corporation Limited"),
+            0.0
+        );
+        // A three-letter acronym still spells words only ("CSC" collides
+        // with too many names).
+        assert_eq!(spells("CSC", "China Shipping Company"), 0.0);
+        // Other legal forms give no letter.
+        assert_eq!(spells("CSSL", "China State Shipbuilding Limited"), 0.0);
+        // The per-name letter set knows the C, so the index does not skip
+        // the name.
+        let l = tokens(cssc);
+        let c = crate::edit::letter_mask(b"c");
+        assert_eq!(letters_of(&terms(&l)) & c, c);
     }
 
     #[test]
