@@ -48,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -833,14 +833,38 @@ const VOCAB: &[&str] = &[
     "zavod",
 ];
 
-/// The vocabulary word `w` is a typo of, if any: within one edit (two from
+/// English words that [`vocab_within_reach`] reaches but that are no typo
+/// of it: "republic" is not "public", "expert" not "export", "cooperation"
+/// not "corporation", "branding" not "trading". A real word is read as
+/// itself.
+///
+/// The list is every word of the `word-list` npm package (4.1.0, MIT,
+/// Sindre Sorhus; an English word list from public sources) in lower-case
+/// ASCII that the corrector reaches, but for the vocabulary word itself
+/// with letters added or cut at its end ("groups", "servic": its
+/// inflections, or typos of it) and its British spelling
+/// ("organisation"). Sorted, one a line. The test
+/// `the_real_word_list_is_every_english_word_the_corrector_reaches`
+/// checks it against the package (`npm ci` installs it as a
+/// devDependency) and writes it with `ENTITY_SCREEN_BLESS=1`.
+const REAL_WORDS: &str = include_str!("words/real_words.txt");
+
+/// The vocabulary word `w` is a typo of, if any ([`vocab_within_reach`]),
+/// unless `w` is a real word ([`REAL_WORDS`]).
+fn correct_typo(w: &str) -> Option<&'static str> {
+    let v = vocab_within_reach(w)?;
+    let real = &vocab_table().real;
+    real.binary_search(&w).is_err().then_some(v)
+}
+
+/// The vocabulary word `w` may be a typo of: within one edit (two from
 /// eight letters on) or the same phonetic key; words under six letters must
 /// also keep their first letter.
 ///
 /// This runs for every word of every listed name at start-up, so most
 /// vocabulary words are ruled out by their letter sets first: `bound` edits
 /// add at most `bound` letters the other word lacks, and remove as many.
-fn correct_typo(w: &str) -> Option<&'static str> {
+fn vocab_within_reach(w: &str) -> Option<&'static str> {
     if w.len() < 5 || VOCAB.binary_search(&w).is_ok() || w.as_bytes()[0].is_ascii_digit() {
         return None;
     }
@@ -892,6 +916,8 @@ struct VocabTable {
     masks: Vec<u32>,
     /// Sorted (phonetic key, vocab index).
     keys: Vec<(String, u16)>,
+    /// [`REAL_WORDS`], one word an entry.
+    real: Vec<&'static str>,
 }
 
 fn vocab_table() -> &'static VocabTable {
@@ -904,7 +930,8 @@ fn vocab_table() -> &'static VocabTable {
             .map(|(i, v)| (phonetic_key(v), i as u16))
             .collect();
         keys.sort();
-        VocabTable { masks, keys }
+        let real = REAL_WORDS.lines().collect();
+        VocabTable { masks, keys, real }
     })
 }
 
@@ -1132,6 +1159,82 @@ pub fn phonetic_key(t: &str) -> String {
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+#[cfg(test)]
+mod real_word_tests {
+    use super::*;
+
+    /// The real words `word_list` (the package's words.txt) gives: those the
+    /// corrector reaches, its vocabulary word's inflections aside.
+    fn real_words(word_list: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = word_list
+            .lines()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|w| vocab_within_reach(w).is_some_and(|v| !inflection(w, v) && !british(w, v)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// `w` is `v` with letters added or cut at its end.
+    fn inflection(w: &str, v: &str) -> bool {
+        w.starts_with(v) || v.starts_with(w)
+    }
+
+    /// `w` is `v` in British spelling, or the other way round: one s for a
+    /// z ("organisation").
+    fn british(w: &str, v: &str) -> bool {
+        let diff: Vec<(u8, u8)> = w.bytes().zip(v.bytes()).filter(|(a, b)| a != b).collect();
+        w.len() == v.len() && matches!(diff[..], [(b's', b'z') | (b'z', b's')])
+    }
+
+    #[test]
+    fn the_real_word_list_is_every_english_word_the_corrector_reaches() {
+        let stored: Vec<&str> = REAL_WORDS.lines().collect();
+        // Whether or not the package is installed: sorted, distinct, and
+        // each one a word the corrector would otherwise rewrite.
+        assert!(
+            stored.windows(2).all(|p| p[0] < p[1]),
+            "src/words/real_words.txt is not sorted and distinct"
+        );
+        for w in &stored {
+            assert!(
+                vocab_within_reach(w).is_some(),
+                "{w} is out of the corrector's reach: regenerate the list"
+            );
+            assert_eq!(correct_typo(w), None, "{w} is still corrected");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let Ok(list) = std::fs::read_to_string(root.join("node_modules/word-list/words.txt"))
+        else {
+            eprintln!("node_modules/word-list is not installed (npm ci): the list is not compared with it");
+            return;
+        };
+        let expected = real_words(&list);
+        if std::env::var_os("ENTITY_SCREEN_BLESS").is_some() {
+            let text: String = expected.iter().map(|w| format!("{w}\n")).collect();
+            std::fs::write(root.join("src/words/real_words.txt"), text).unwrap();
+            return;
+        }
+        assert!(
+            stored == expected,
+            "src/words/real_words.txt differs from what word-list gives; \
+             regenerate with ENTITY_SCREEN_BLESS=1 cargo test --lib real_word"
+        );
+    }
+
+    #[test]
+    fn a_real_word_is_not_read_as_the_vocabulary_word_it_is_near() {
+        assert_eq!(tokens("Republic")[0].text, "republic");
+        assert_eq!(tokens("Expert Systems")[0].text, "expert");
+        assert_eq!(tokens("Cooperation")[0].text, "cooperation");
+        // Typos are still read through, and inflections are not protected.
+        assert_eq!(tokens("Joitn Stock Compnay")[0].text, tokens("JSC")[0].text);
+        assert_eq!(vocab_within_reach("publik"), Some("public"));
+        assert_eq!(correct_typo("publik"), Some("public"));
+    }
 }
 
 #[cfg(test)]
