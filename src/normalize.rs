@@ -48,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -480,6 +480,8 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("kk", "ltd"),
     ("kompaniia", "co"),
     ("kompaniya", "co"),
+    ("korporatsiia", "co"),
+    ("korporatsiya", "co"),
     ("lda", "llc"),
     ("limited", "ltd"),
     ("llc", "llc"),

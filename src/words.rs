@@ -93,7 +93,110 @@ pub fn symbol(w: &str) -> Option<&'static str> {
         "ibn" => "bin",
         "abou" => "abu",
         "and" => "and",
-        _ => return None,
+        _ => return russian_stem(w),
+    })
+}
+
+/// Russian inflections, as BGN/PCGN and passport romanisations write them:
+/// adjective endings (-yi, -aya, -oe, -ogo, -ykh, ...) and noun endings
+/// (-iya, -ii, -a, -y, ...). [`russian_stem`] tries each.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "a", "aia", "aya", "e", "ei", "ey", "i", "ia", "ie", "ii", "iia", "ikh", "iy", "iya", "iyu",
+    "iu", "o", "oe", "ogo", "oi", "om", "oy", "oye", "u", "uyu", "y", "ya", "ye", "yi", "ykh",
+    "yu", "yy",
+];
+
+/// Russian stems of common organisation words and their English symbols,
+/// sorted by stem. Which words: the romanised Russian words that occur in
+/// three names or more of the screening lists (counted over single words,
+/// never over pairs of a name and its alias), translated as a
+/// Russian-English dictionary does (Smirnitsky; Oxford Russian
+/// Dictionary). Only words with one usual English translation, and stems
+/// of five letters or more; an English symbol of two words is written as
+/// one ("machinebuilding"), which the scorer pairs with the two
+/// ("machine-building") as a joined word.
+const RUSSIAN_STEMS: &[(&str, &str)] = &[
+    ("akademi", "academy"),
+    ("aviatsi", "aviation"),
+    ("aviatsionn", "aviation"),
+    ("avtomatizatsi", "automation"),
+    ("avtomobiln", "automobile"),
+    ("avtonomn", "autonomous"),
+    ("byudzhetn", "budgetary"),
+    ("elektromekhanichesk", "electromechanical"),
+    ("elektronn", "electronic"),
+    ("energetichesk", "energy"),
+    ("energi", "energy"),
+    ("federaln", "federal"),
+    ("finansov", "financial"),
+    ("fizichesk", "physical"),
+    ("gazov", "gas"),
+    ("gosudarstvenn", "state"),
+    ("informatsionn", "information"),
+    ("innovatsi", "innovation"),
+    ("innovatsionn", "innovation"),
+    ("investitsionn", "investment"),
+    ("issledovatelsk", "research"),
+    ("khimichesk", "chemical"),
+    ("kommerchesk", "commercial"),
+    ("konstruktorsk", "design"),
+    ("laboratori", "laboratory"),
+    ("lazern", "laser"),
+    ("mashinostroiteln", "machinebuilding"),
+    ("mekhanichesk", "mechanical"),
+    ("metallurgichesk", "metallurgical"),
+    ("mezhdunarodn", "international"),
+    ("morsk", "marine"),
+    ("moskovsk", "moscow"),
+    ("natsionaln", "national"),
+    ("navigatsionn", "navigation"),
+    ("neftyan", "oil"),
+    ("obedinenn", "united"),
+    ("oboronn", "defense"),
+    ("obrazovateln", "educational"),
+    ("organizatsi", "organization"),
+    ("oruzhein", "weapons"),
+    ("poluprovodnikov", "semiconductor"),
+    ("polyarn", "polar"),
+    ("proizvodstvenn", "production"),
+    ("promyshlenn", "industry"),
+    ("razviti", "development"),
+    ("rossiisk", "russian"),
+    ("rossiysk", "russian"),
+    ("russk", "russian"),
+    ("severn", "northern"),
+    ("sovremenn", "modern"),
+    ("spetsializirovann", "specialized"),
+    ("spetsialn", "special"),
+    ("strakhov", "insurance"),
+    ("stroiteln", "construction"),
+    ("sudoremontn", "shiprepair"),
+    ("sudostroiteln", "shipbuilding"),
+    ("tekhnichesk", "technical"),
+    ("tekhnologichesk", "technology"),
+    ("torgov", "trading"),
+    ("transportn", "transport"),
+    ("tsentraln", "central"),
+    ("ugoln", "coal"),
+    ("unitarn", "unitary"),
+    ("upravlyayushch", "management"),
+    ("vostochn", "eastern"),
+    ("vychisliteln", "computing"),
+    ("zapadn", "western"),
+    ("zolot", "gold"),
+];
+
+/// The English symbol of a Russian organisation word in any of its forms
+/// ([`RUSSIAN_STEMS`] plus one of [`RUSSIAN_ENDINGS`]).
+fn russian_stem(w: &str) -> Option<&'static str> {
+    // Every stem is five letters or more, and every ending three at most.
+    if w.len() < 6 || !w.is_ascii() {
+        return None;
+    }
+    RUSSIAN_ENDINGS.iter().find_map(|e| {
+        let stem = w.strip_suffix(e)?;
+        let i = RUSSIAN_STEMS.binary_search_by(|(s, _)| s.cmp(&stem)).ok()?;
+        Some(RUSSIAN_STEMS[i].1)
     })
 }
 
@@ -392,6 +495,31 @@ pub fn korean_rr_as_mr(w: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_organisation_words_read_as_english_in_every_form() {
+        assert!(
+            RUSSIAN_STEMS.windows(2).all(|p| p[0].0 < p[1].0),
+            "sorted, distinct"
+        );
+        assert!(RUSSIAN_STEMS.iter().all(|(s, _)| s.len() >= 5));
+        for w in [
+            "promyshlennaya",
+            "promyshlennyi",
+            "promyshlennogo",
+            "promyshlennykh",
+        ] {
+            assert_eq!(symbol(w), Some("industry"), "{w}");
+        }
+        assert_eq!(symbol("moskovskii"), Some("moscow"));
+        assert_eq!(symbol("laboratoriya"), Some("laboratory"));
+        assert_eq!(symbol("laboratorii"), Some("laboratory"));
+        // The bare stem, or a stem with an ending that is not Russian, is
+        // no form of the word.
+        assert_eq!(symbol("promyshlenn"), None);
+        assert_eq!(symbol("russkxyz"), None);
+        assert_eq!(symbol("gazovik"), None);
+    }
 
     #[test]
     fn revised_romanization_syllables_are_written_as_mccune_reischauer() {
