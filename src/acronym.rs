@@ -38,6 +38,8 @@ use crate::words::acronym_letters;
 /// Shipbuilding Corporation; CRCC, China Railway Construction Corporation),
 /// so it may give an acronym's last letter, from the fourth on ([`walk`]).
 pub const COMPANY_FORM: &str = "co";
+/// The letter [`COMPANY_FORM`] gives.
+const COMPANY_LETTER: u8 = COMPANY_FORM.as_bytes()[0];
 
 /// Lengths of a query word that may be an acronym.
 pub const LEN: std::ops::RangeInclusive<usize> = 3..=8;
@@ -107,7 +109,10 @@ fn walk(
         // Only as the last letter, and past the first HEAD, so that the
         // heads the index keeps are the words' letters alone.
         TokenKind::Legal
-            if t.text == COMPANY_FORM && a.len() > HEAD && k + 1 == a.len() && a[k] == b'c' =>
+            if t.text == COMPANY_FORM
+                && a.len() > HEAD
+                && k + 1 == a.len()
+                && a[k] == COMPANY_LETTER =>
         {
             let sim = if skipped {
                 ACRONYM_SKIP_SIM
@@ -222,26 +227,20 @@ fn heads_from(listed: &[Term], j: usize, buf: &mut Vec<u8>, out: &mut dyn FnMut(
 
 /// The letters the words of `listed` can give an acronym, as
 /// [`crate::edit::letter_mask`] bits: each letter of an acronym that spells
-/// a run of `listed` ([`runs`]) comes from a word of the run, so an acronym
+/// a run of `listed` ([`runs`]) comes from a word of the run (or is the
+/// last letter a company form gives, [`COMPANY_FORM`]), so an acronym
 /// with a letter outside this mask spells no run of the name. The index
 /// keeps it per name to skip [`runs`] for most names of a bucket.
 pub fn letters_of(listed: &[Term]) -> u32 {
-    let listed = &listed[..listed.len().min(32)];
-    let company = listed
+    listed[..listed.len().min(32)]
         .iter()
-        .any(|t| t.kind == TokenKind::Legal && t.text == COMPANY_FORM);
-    listed
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .flat_map(|t| letters(t.text))
-        .fold(
-            if company {
-                crate::edit::letter_mask(b"c")
-            } else {
-                0
-            },
-            |m, l| m | crate::edit::letter_mask(l),
-        )
+        .fold(0, |m, t| match t.kind {
+            TokenKind::Word => letters(t.text).fold(m, |m, l| m | crate::edit::letter_mask(l)),
+            TokenKind::Legal if t.text == COMPANY_FORM => {
+                m | crate::edit::letter_mask(&[COMPANY_LETTER])
+            }
+            _ => m,
+        })
 }
 
 /// A number below `26^HEAD` for the first [`HEAD`] letters of `acro`

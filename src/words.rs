@@ -28,7 +28,7 @@
 /// that "Akademiya" pairs with "Academy". Only words that are unambiguous.
 pub fn symbol(w: &str) -> Option<&'static str> {
     Some(match w {
-        "akademiya" | "akademiia" | "academia" | "academie" | "akademie" | "akademi" => "academy",
+        "academia" | "academie" | "akademie" | "akademi" => "academy",
         "universitet" | "universidad" | "universite" | "universitat" | "universita"
         | "universiteit" | "daxue" | "univ" => "university",
         "institut" | "instituto" | "istituto" | "instytut" | "yanjiusuo" | "inst" => "institute",
@@ -36,55 +36,39 @@ pub fn symbol(w: &str) -> Option<&'static str> {
         "gruppa" | "grupo" | "groupe" | "gruppe" | "jituan" | "grup" => "group",
         "tekhnologii" | "tekhnologiya" | "tekhnologiia" | "tecnologia" | "technologie"
         | "technologies" | "teknoloji" | "keji" | "tech" => "technology",
-        "nauchno" | "nauchnyi" | "nauchnyy" | "issledovatelskii" | "issledovatelskiy" => "research",
+        "nauchno" | "nauchnyi" | "nauchnyy" => "research",
         "bank" | "banka" | "banco" | "banque" | "yinhang" => "bank",
-        "mezhdunarodnyi" | "mezhdunarodnyy" | "internacional" | "internationale" | "intl" => {
-            "international"
-        }
+        "internacional" | "internationale" | "intl" => "international",
         "centre" | "tsentr" | "centro" | "zentrum" | "zhongxin" => "center",
         "services" | "servis" | "servicios" => "service",
         "industries" | "industrial" | "industriya" | "industria" | "gongye" => "industry",
         "holdings" | "kholding" | "holding" => "holding",
-        "trade" | "torgovyi" | "torgovyy" | "maoyi" => "trading",
+        "trade" | "maoyi" => "trading",
         "electronics" | "elektronika" | "dianzi" => "electronic",
         "ministerstvo" | "ministerio" | "ministere" => "ministry",
         // Russian, Ukrainian and Chinese organisation words (BGN/PCGN and
-        // passport romanisations of the Cyrillic, Hanyu Pinyin of the Chinese).
-        "proizvodstvennoe" | "proizvodstvennoye" | "proizvodstvennyi" | "proizvodstvennyy"
-        | "proizvodstvennaya" | "proizvodstvennaia" | "proizvodstvennogo" => "production",
+        // passport romanisations of the Cyrillic, Hanyu Pinyin of the Chinese;
+        // Russian adjectives in all their forms are in RUSSIAN_STEMS).
         "obedinenie" | "obyedinenie" | "obedineniye" | "obyedineniye" | "obiedinenie"
         | "obedineniia" | "assotsiatsiya" | "assotsiatsiia" | "asociacion" | "associazione" => {
             "association"
         }
         "predpriiatie" | "predpriyatie" | "predpriyatiye" | "predpriatie" | "pidpryiemstvo"
         | "empresa" | "entreprise" | "unternehmen" => "enterprise",
-        "konstruktorskoe" | "konstruktorskoye" | "konstruktorskoi" | "konstruktorskogo" => "design",
         "biuro" | "byuro" | "buro" => "bureau",
-        "gosudarstvennyi" | "gosudarstvennyy" | "gosudarstvennoe" | "gosudarstvennoye"
-        | "gosudarstvennaya" | "gosudarstvennaia" | "gosudarstvennogo" | "derzhavne"
-        | "derzhavnyi" | "guoying" | "estatal" => "state",
-        "federalnyi" | "federalnyy" | "federalnoe" | "federalnoye" | "federalnaya"
-        | "federalnaia" | "federalnogo" => "federal",
+        "derzhavne" | "derzhavnyi" | "guoying" | "estatal" => "state",
         "federatsii" | "federatsiya" | "federatsiia" | "federacion" | "federazione"
         | "federacao" => "federation",
-        "tsentralnyi" | "tsentralnyy" | "tsentralnoe" | "tsentralnoye" | "tsentralnaya"
-        | "tsentralnaia" | "tsentralnogo" | "zhongyang" | "centrale" | "zentral" | "zentrale" => {
-            "central"
-        }
-        "natsionalnyi" | "natsionalnyy" | "natsionalnaya" | "natsionalnaia" | "natsionalnoe"
-        | "nacional" | "nazionale" => "national",
-        "unitarnoe" | "unitarnoye" => "unitary",
-        "spetsialnoe" | "spetsialnoye" | "spetsialnyi" | "spetsialnyy" => "special",
+        "zhongyang" | "centrale" | "zentral" | "zentrale" => "central",
+        "nacional" | "nazionale" => "national",
         "opytno" | "opytnoe" | "opytnoye" => "experimental",
-        "issledovatelskogo" => "research",
         "yanjiu" => "research",
         "yanjiuyuan" => "institute",
         "kexue" => "science",
         "jishu" => "technology",
         "kontsern" | "koncern" | "konzern" => "concern",
-        "sudostroitelnyi" | "sudostroitelnyy" | "sudostroitelnyj" | "sudostroitelnoe" => {
-            "shipbuilding"
-        }
+        // (-yj: a romanisation RUSSIAN_ENDINGS does not hold.)
+        "sudostroitelnyj" => "shipbuilding",
         "bankasi" | "bankasy" => "bank",
         "zhongguo" => "china",
         // Arabic name particles in their usual spellings: the article
@@ -189,7 +173,7 @@ const RUSSIAN_STEMS: &[(&str, &str)] = &[
 /// The English symbol of a Russian organisation word in any of its forms
 /// ([`RUSSIAN_STEMS`] plus one of [`RUSSIAN_ENDINGS`]).
 fn russian_stem(w: &str) -> Option<&'static str> {
-    // Every stem is five letters or more, and every ending three at most.
+    // A stem of five letters or more and an ending of one or more.
     if w.len() < 6 || !w.is_ascii() {
         return None;
     }
@@ -512,6 +496,68 @@ mod tests {
             assert_eq!(symbol(w), Some("industry"), "{w}");
         }
         assert_eq!(symbol("moskovskii"), Some("moscow"));
+        // Forms that `symbol` listed one by one before the stems read the
+        // same through them.
+        for (w, sym) in [
+            ("akademiya", "academy"),
+            ("akademiia", "academy"),
+            ("issledovatelskii", "research"),
+            ("issledovatelskiy", "research"),
+            ("issledovatelskogo", "research"),
+            ("mezhdunarodnyi", "international"),
+            ("mezhdunarodnyy", "international"),
+            ("torgovyi", "trading"),
+            ("torgovyy", "trading"),
+            ("proizvodstvennoe", "production"),
+            ("proizvodstvennoye", "production"),
+            ("proizvodstvennyi", "production"),
+            ("proizvodstvennyy", "production"),
+            ("proizvodstvennaya", "production"),
+            ("proizvodstvennaia", "production"),
+            ("proizvodstvennogo", "production"),
+            ("konstruktorskoe", "design"),
+            ("konstruktorskoye", "design"),
+            ("konstruktorskoi", "design"),
+            ("konstruktorskogo", "design"),
+            ("gosudarstvennyi", "state"),
+            ("gosudarstvennyy", "state"),
+            ("gosudarstvennoe", "state"),
+            ("gosudarstvennoye", "state"),
+            ("gosudarstvennaya", "state"),
+            ("gosudarstvennaia", "state"),
+            ("gosudarstvennogo", "state"),
+            ("federalnyi", "federal"),
+            ("federalnyy", "federal"),
+            ("federalnoe", "federal"),
+            ("federalnoye", "federal"),
+            ("federalnaya", "federal"),
+            ("federalnaia", "federal"),
+            ("federalnogo", "federal"),
+            ("tsentralnyi", "central"),
+            ("tsentralnyy", "central"),
+            ("tsentralnoe", "central"),
+            ("tsentralnoye", "central"),
+            ("tsentralnaya", "central"),
+            ("tsentralnaia", "central"),
+            ("tsentralnogo", "central"),
+            ("natsionalnyi", "national"),
+            ("natsionalnyy", "national"),
+            ("natsionalnaya", "national"),
+            ("natsionalnaia", "national"),
+            ("natsionalnoe", "national"),
+            ("unitarnoe", "unitary"),
+            ("unitarnoye", "unitary"),
+            ("spetsialnoe", "special"),
+            ("spetsialnoye", "special"),
+            ("spetsialnyi", "special"),
+            ("spetsialnyy", "special"),
+            ("sudostroitelnyi", "shipbuilding"),
+            ("sudostroitelnyy", "shipbuilding"),
+            ("sudostroitelnyj", "shipbuilding"),
+            ("sudostroitelnoe", "shipbuilding"),
+        ] {
+            assert_eq!(symbol(w), Some(sym), "{w}");
+        }
         assert_eq!(symbol("laboratoriya"), Some("laboratory"));
         assert_eq!(symbol("laboratorii"), Some("laboratory"));
         // The bare stem, or a stem with an ending that is not Russian, is
