@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::dataset::{cluster, Dataset, FormatError, Store};
 use crate::index::{Index, NameRef, QueryTerm, SimCache};
 use crate::model::{ListId, Party, PartyType};
-use crate::normalize::tokens;
+use crate::normalize::{family_name_tokens, tokens};
 use crate::score::{self, Penalty, Scored, Term};
 
 /// The default match threshold: matches scoring below it are not reported.
@@ -353,6 +353,17 @@ impl Screener {
             else {
                 continue;
             };
+            let mut scored = scored;
+            let nr = self.index.names[n as usize];
+            if self.store.party_type(nr.party) == PartyType::Individual {
+                // Tokenised again only for a person's name whose first word
+                // no query word paired (the family name, if any, is
+                // there): few of the names scored.
+                if !scored.pairs.iter().any(|p| p.listed().start == 0) {
+                    let family = family_name_tokens(self.store.name_of(nr.party, nr.which));
+                    score::family_name(&mut scored, family, qterms.len(), options.prefix);
+                }
+            }
             if round3(scored.score) < options.threshold || scored.score <= 0.0 {
                 continue;
             }
@@ -545,11 +556,18 @@ impl Screener {
     /// Scores two names against each other with this dataset's word weights
     /// (so common words count as little as they do in a search).
     pub fn compare(&self, a: &str, b: &str) -> Comparison {
-        let ta = self.index.terms_of(a);
-        let tb = self.index.terms_of(b);
+        // Weighed as a search weighs its query ([`Index::expand`]), so a
+        // comparison of a query with a listed name gives that search's score.
+        let ta = self.index.expand(a, false);
+        let tb = self.index.expand(b, false);
         let qa: Vec<Term> = ta.iter().map(QueryTerm::term).collect();
         let qb: Vec<Term> = tb.iter().map(QueryTerm::term).collect();
-        let scored = score::score(&qa, &qb, false);
+        let mut scored = score::score(&qa, &qb, false);
+        // A person's name as the lists write one: "FAMILY, Given", of names
+        // alone (a company's comma, "Huawei Technologies Co., Ltd.", is not).
+        if score::plain_name(&qb) {
+            score::family_name(&mut scored, family_name_tokens(b), qa.len(), false);
+        }
         let pairs = token_pairs(&qa, &qb, &scored);
         let score = round3(scored.score);
         Comparison {
@@ -646,6 +664,9 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
             Penalty::SingleFuzzyWord => "rests on one similar (not equal) word".to_string(),
             Penalty::OnlyWeakWords => "only legal forms or common words agree".to_string(),
             Penalty::OnlyRoughWords => "no word is spelled alike, each is only similar".to_string(),
+            Penalty::FamilyNameUnmatched => {
+                "only the given names agree, not the family name".to_string()
+            }
         });
     }
     out

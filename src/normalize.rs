@@ -84,6 +84,23 @@ pub fn tokens(s: &str) -> Vec<Token> {
     canonicalise(raw)
 }
 
+/// The tokens of `name` (as [`tokens`] numbers them, bit i for token i)
+/// that are its family name when it is written the way the lists write a
+/// person, "FAMILY, Given Names": the tokens that end before its first
+/// comma. 0 when the name has no comma or nothing before it.
+pub fn family_name_tokens(name: &str) -> u32 {
+    let Some(at) = name.find(',') else {
+        return 0;
+    };
+    let comma = name[..at].encode_utf16().count() as u32;
+    tokens(name)
+        .iter()
+        .take(32)
+        .enumerate()
+        .filter(|(_, t)| t.end <= comma)
+        .fold(0, |m, (i, _)| m | 1 << i)
+}
+
 /// The normalised form as one string: token texts joined by single spaces.
 pub fn normalize(s: &str) -> String {
     let toks = tokens(s);
@@ -1479,5 +1496,16 @@ mod tests {
         assert_eq!(k("gyeong"), k("kyong"));
         assert_eq!(k("seong"), k("song"));
         assert_ne!(k("cheol"), k("chul"));
+    }
+
+    #[test]
+    fn family_name_tokens_are_those_before_the_first_comma() {
+        assert_eq!(family_name_tokens("MEJIA, Kevin Robert"), 0b1);
+        assert_eq!(family_name_tokens("MENDOZA JOVER, Juan Jose"), 0b11);
+        // Positions count in UTF-16, as the tokens' ends do.
+        assert_eq!(family_name_tokens("ÖZTÜRK ŞAHİN, Ayşe"), 0b11);
+        assert_eq!(texts("ÖZTÜRK ŞAHİN, Ayşe").len(), 3);
+        assert_eq!(family_name_tokens("Candiru Ltd"), 0);
+        assert_eq!(family_name_tokens(", Kevin"), 0);
     }
 }
