@@ -125,6 +125,21 @@ pub struct Match<'a> {
     pub evidence: score::Evidence,
 }
 
+impl Match<'_> {
+    /// The codes of the lists the party is on, most severe first, each
+    /// once: one list can hold a party more than once (the Entity List
+    /// files it under each of its countries; see [`crate::dataset::cluster`]).
+    pub fn list_codes(&self) -> Vec<&'static str> {
+        let mut codes: Vec<&'static str> = Vec::new();
+        for l in &self.lists {
+            if !codes.contains(&l.code) {
+                codes.push(l.code);
+            }
+        }
+        codes
+    }
+}
+
 /// One listing of a result's party.
 #[derive(Clone, Debug, Serialize)]
 pub struct OnList<'a> {

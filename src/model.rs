@@ -512,8 +512,9 @@ pub struct Party {
     /// parties with the same sources point at one list.
     pub provenance: std::sync::Arc<[FieldSource]>,
     /// The party's cluster: the index (in the dataset) of the first party
-    /// of the set of listings that are one party (same source id, or same
-    /// name and country on lists of one department; see
+    /// of the set of listings that are one party (same source id, same
+    /// name and country on lists of one department, or same-name entries of
+    /// one list that refer to each other's addresses; see
     /// `crate::dataset::cluster`). A party alone has its own index.
     #[serde(skip)]
     pub group: u32,

@@ -360,6 +360,28 @@ fn same_name_listings_merge_within_a_department_and_show_as_also_on_across() {
 }
 
 #[test]
+fn an_entity_list_party_filed_under_several_countries_is_one_result() {
+    let r = screener().search("Kedacom", &SearchOptions::default());
+    let keda: Vec<_> = r
+        .iter()
+        .filter(|m| m.name == "Suzhou Keda Technology Co., Ltd.")
+        .collect();
+    assert_eq!(keda.len(), 1, "{r:#?}");
+    // Filed under China, the Netherlands, Pakistan, Singapore, South Korea
+    // and Turkey, each entry referring to the others' addresses.
+    let mut ids: Vec<&str> = keda[0].lists.iter().map(|l| l.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 6, "{:#?}", keda[0].lists);
+    assert_eq!(keda[0].list_codes(), ["EL"]);
+    // Two same-name Entity List entries that do not refer to each other stay
+    // two results: a name alone is no proof of one party.
+    let wong = screener().search("Wong Yung Fai", &SearchOptions::default());
+    let same: Vec<_> = wong.iter().filter(|m| m.name == "Wong Yung Fai").collect();
+    assert_eq!(same.len(), 2, "{wong:#?}");
+}
+
+#[test]
 fn list_specific_fields_are_read() {
     let d = dataset();
     let on = |l: ListId| d.parties.iter().filter(move |p| p.list == l);

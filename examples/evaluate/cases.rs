@@ -73,13 +73,13 @@ pub fn allocate(sizes: &[usize], total: usize) -> Vec<usize> {
 /// groups whose candidates fail).
 fn draw(
     ds: &Dataset,
-    eligible: impl Fn(&Party) -> bool,
+    eligible: impl Fn(usize, &Party) -> bool,
     total: usize,
     rng: &mut Rng,
 ) -> Vec<usize> {
     let mut pools: BTreeMap<ListId, Vec<usize>> = BTreeMap::new();
     for (i, p) in ds.parties.iter().enumerate() {
-        if eligible(p) {
+        if eligible(i, p) {
             pools.entry(p.list).or_default().push(i);
         }
     }
@@ -99,7 +99,9 @@ fn draw(
 
 /// Aliases that can be held out: real names whose normalised form is not
 /// another name of the same party (else the party stays findable verbatim).
-fn holdable(p: &Party) -> Vec<usize> {
+/// `twins` are the normalised primary names of the other listings of its
+/// cluster, which the held-out copy keeps.
+fn holdable(p: &Party, twins: &[String]) -> Vec<usize> {
     let names: Vec<String> = p.names().map(text::norm).collect();
     (1..names.len())
         .filter(|&i| {
@@ -109,19 +111,39 @@ fn holdable(p: &Party) -> Vec<usize> {
                     .iter()
                     .enumerate()
                     .any(|(j, n)| j != i && *n == names[i])
+                && !twins.contains(&names[i])
         })
         .map(|i| i - 1)
         .collect()
 }
 
 /// `n` held-out alias cases from the parties of `half`, and a copy of the dataset without those aliases
-/// (removed from every record with the same list and id).
+/// (removed from every record of the target's cluster).
 pub fn heldout(ds: &Dataset, n: usize, rng: &mut Rng, half: &Half) -> (Vec<Case>, Dataset) {
-    let order = draw(ds, |p| half.has(p) && !holdable(p).is_empty(), n, rng);
+    let mut primaries: HashMap<u32, Vec<(usize, String)>> = HashMap::new();
+    for (i, p) in ds.parties.iter().enumerate() {
+        primaries
+            .entry(p.group)
+            .or_default()
+            .push((i, text::norm(&p.name)));
+    }
+    let twins = |pi: usize| -> Vec<String> {
+        primaries[&ds.parties[pi].group]
+            .iter()
+            .filter(|(i, _)| *i != pi)
+            .map(|(_, n)| n.clone())
+            .collect()
+    };
+    let order = draw(
+        ds,
+        |i, p| half.has(p) && !holdable(p, &twins(i)).is_empty(),
+        n,
+        rng,
+    );
     let mut cases = Vec::new();
     for &pi in order.iter().take(n) {
         let p = &ds.parties[pi];
-        let ai = *rng.pick(&holdable(p));
+        let ai = *rng.pick(&holdable(p, &twins(pi)));
         cases.push(Case {
             set: Set::Heldout,
             query: p.aliases[ai].clone(),
@@ -138,9 +160,22 @@ pub fn heldout(ds: &Dataset, n: usize, rng: &mut Rng, half: &Half) -> (Vec<Case>
                 .push(text::norm(&c.query));
         }
     }
+    // By cluster: the listings the product shows as one result (one
+    // party, one result) lose the alias together, else the party would
+    // stay findable verbatim through a twin listing (the Entity List files
+    // a party under each of its countries, OFAC one ent_num on SDN and SSI).
+    let mut by_group: HashMap<u32, Vec<String>> = HashMap::new();
+    for p in &ds.parties {
+        if let Some(gone) = removed.get(&(p.list, p.id.clone())) {
+            by_group
+                .entry(p.group)
+                .or_default()
+                .extend(gone.iter().cloned());
+        }
+    }
     let mut copy = ds.clone();
     for p in &mut copy.parties {
-        if let Some(gone) = removed.get(&(p.list, p.id.clone())) {
+        if let Some(gone) = by_group.get(&p.group) {
             p.aliases.retain(|a| !gone.contains(&text::norm(a)));
         }
     }
@@ -164,7 +199,7 @@ pub fn perturbed(ds: &Dataset, n: usize, rng: &Rng, half: &Half) -> Vec<Case> {
         };
         let order = draw(
             ds,
-            |p| half.has(p) && !names_for(p).is_empty(),
+            |_, p| half.has(p) && !names_for(p).is_empty(),
             want,
             &mut rng,
         );

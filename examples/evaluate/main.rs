@@ -7,8 +7,10 @@
 //! ```
 //!
 //! Cases (all drawn by rule with a fixed seed, never hand-picked):
-//! - held-out aliases: an alias is removed from a copy of the dataset and used
-//!   as the query; the party must still be found (by list + id);
+//! - held-out aliases: an alias is removed from a copy of the dataset (from
+//!   every listing of the party's cluster, and never one that is another
+//!   listing's primary name) and used as the query; the party must still be
+//!   found (by list + id);
 //! - perturbed names: a listed name rewritten the way people mistype, re-spell,
 //!   re-order or half-type it (see `perturb.rs` for the kinds);
 //! - innocent names (`tests/data/innocent_names.txt`): any match at or above

@@ -143,7 +143,8 @@ pub struct RowMatch {
     pub matched_name: String,
     pub matched_alias: bool,
     pub score: f64,
-    /// The codes of the lists the party is on (`"EL"`, `"SDN"`, ...).
+    /// The codes of the lists the party is on (`"EL"`, `"SDN"`, ...), each
+    /// once.
     pub lists: Vec<String>,
     #[serde(rename = "type")]
     pub party_type: String,
@@ -161,7 +162,7 @@ impl RowMatch {
             matched_name: m.matched_name.to_string(),
             matched_alias: m.matched_alias,
             score: m.score,
-            lists: m.lists.iter().map(|l| l.code.to_string()).collect(),
+            lists: m.list_codes().into_iter().map(str::to_string).collect(),
             party_type: m.party_type.as_str().to_string(),
             countries: m.countries.iter().map(|c| c.to_string()).collect(),
             reasons: m.reasons.clone(),

@@ -10,7 +10,14 @@
 //! 2. the same normalised primary name ([`crate::normalize::normalize`], the
 //!    crate's one normaliser) and a shared address country, on two
 //!    different lists of one department ([`ListId::department`]): e.g. the
-//!    NS-CMIC and E.O. 14032 listings of one Chinese company.
+//!    NS-CMIC and E.O. 14032 listings of one Chinese company;
+//! 3. the same normalised primary name on one list, where one listing's
+//!    address says the party has "alternate addresses under" a country of
+//!    the other. The Entity List files a party under each country it has
+//!    an address in and cross-refers them so: Suzhou Keda Technology is six
+//!    entries (China, the Netherlands, Pakistan, Singapore, South Korea,
+//!    Turkey), each pointing at the other five. Same-name entries without
+//!    that cross-reference stay apart.
 //!
 //! Listings with the same normalised primary name that these rules do not
 //! merge (another department's list, or no shared country) are not merged:
@@ -46,6 +53,37 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
 fn shares_country(a: &Party, b: &Party) -> bool {
     let ca = a.countries();
     b.countries().iter().any(|c| ca.contains(c))
+}
+
+/// The countries a listing's addresses refer to as "(See alternate
+/// addresses under Pakistan, Singapore, and Turkey)", as ISO-2 codes; a
+/// name the country table does not know is skipped.
+fn alternate_countries(p: &Party) -> Vec<&'static str> {
+    const MARK: &str = "alternate address";
+    let mut out = Vec::new();
+    for a in &p.addresses {
+        let lower = a.text.to_lowercase();
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(MARK) {
+            rest = &rest[at + MARK.len()..];
+            let Some(under) = rest.find("under") else {
+                break;
+            };
+            // The note runs to its closing parenthesis (or the end).
+            let note = &rest[under + "under".len()..];
+            let note = note.split(')').next().unwrap_or(note);
+            for part in note.split([',', ';']).flat_map(|s| s.split(" and ")) {
+                let part = part.trim().trim_end_matches('.').trim();
+                let part = part.strip_prefix("and ").unwrap_or(part);
+                if let Some(c) = crate::country::code(part) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Sets [`Party::group`] and [`Party::also`] of every party (see the module
@@ -84,6 +122,24 @@ pub fn assign(parties: &mut [Party]) {
                     && pa.list.department() == pb.list.department()
                     && shares_country(pa, pb)
                 {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+    // Rule 3: same normalised name on one list, cross-referred by an
+    // "alternate addresses under ..." note.
+    let referred: Vec<Vec<&'static str>> = parties.iter().map(alternate_countries).collect();
+    for members in by_name.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(x + 1) {
+                let (pa, pb) = (&parties[a as usize], &parties[b as usize]);
+                let refers = |from: u32, to: &Party| {
+                    to.countries()
+                        .iter()
+                        .any(|c| referred[from as usize].contains(c))
+                };
+                if pa.list == pb.list && (refers(a, pb) || refers(b, pa)) {
                     union(&mut parent, a, b);
                 }
             }
@@ -137,4 +193,63 @@ pub fn lists_by_severity(members: impl IntoIterator<Item = ListId>) -> Vec<ListI
     v.sort_by_key(|l| l.severity());
     v.dedup();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Address, PartyType};
+
+    fn entry(name: &str, country: &str, text: &str) -> Party {
+        let mut p = Party::new(
+            ListId::El,
+            PartyType::Entity,
+            format!("EL-{country}"),
+            name.to_string(),
+        );
+        p.addresses.push(Address {
+            text: text.to_string(),
+            country: country.to_string(),
+        });
+        p
+    }
+
+    #[test]
+    fn alternate_addresses_note_names_its_countries() {
+        let p = entry(
+            "Suzhou Keda Technology Co., Ltd.",
+            "NL",
+            "Groenhof 344, Amstelveen, The Netherlands. (See alternate addresses under China, Pakistan, Singapore, South Korea, and Turkey)",
+        );
+        assert_eq!(alternate_countries(&p), ["CN", "PK", "SG", "KR", "TR"]);
+        let one = entry(
+            "X",
+            "AF",
+            "Kabul, Afghanistan. (See alternate addresses under Pakistan).",
+        );
+        assert_eq!(alternate_countries(&one), ["PK"]);
+        assert!(alternate_countries(&entry("X", "CN", "Beijing, China")).is_empty());
+    }
+
+    #[test]
+    fn same_name_entries_of_one_list_merge_only_when_cross_referred() {
+        let mut ps = vec![
+            entry(
+                "Keda Co., Ltd.",
+                "CN",
+                "Suzhou, China. (See alternate address under Turkey)",
+            ),
+            entry("Keda Co. Ltd", "TR", "Istanbul, Turkey"),
+            // Same name, a country the note does not name: not merged.
+            entry("Keda Co., Ltd.", "PK", "Karachi, Pakistan"),
+            // Same name, no note at all, on the same list: not merged.
+            entry("Veteran Avia LLC", "AM", "Yerevan, Armenia"),
+            entry("Veteran Avia LLC", "GR", "Athens, Greece"),
+        ];
+        assign(&mut ps);
+        let groups: Vec<u32> = ps.iter().map(|p| p.group).collect();
+        assert_eq!(groups, [0, 0, 2, 3, 4]);
+        // One list: not "also on" each other either.
+        assert!(ps.iter().all(|p| p.also.is_empty()));
+    }
 }

@@ -101,7 +101,7 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[Match]) -> Result<(
     }
     for m in matches {
         let countries = m.countries.join(",");
-        let codes: Vec<&str> = m.lists.iter().map(|l| l.code).collect();
+        let codes = m.list_codes();
         writeln!(
             out,
             "  {:.3}  {:<4} {:<10} {:<12} {}{}",
