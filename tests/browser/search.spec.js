@@ -138,6 +138,20 @@ test('the detail view shows the record and links only to http(s) sources the use
   await expect(dialog).toBeHidden();
 });
 
+test('a party the Entity List files under six countries is one result, its detail view one list with six entries', async ({ page }) => {
+  await typeQuery(page, 'Kedacom');
+  await waitForResults(page, 'Kedacom');
+  const { matches } = await widgetState(page);
+  expect(matches.filter((m) => m.name === 'Suzhou Keda Technology Co., Ltd.')).toHaveLength(1);
+  const first = page.getByRole('option').first();
+  await expect(first.locator('.es-badge')).toHaveCount(1);
+  await first.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('.es-dialog-sub')).toHaveText(/On 1 list · 6 entries/);
+  await expect(dialog.locator('section.es-listing:not(.es-also)')).toHaveCount(6);
+  for (const place of ['Amstelveen', 'Karachi', 'Istanbul']) await expect(dialog).toContainText(place);
+});
+
 test('results of an outdated query are dropped when a newer one is typed', async ({ page }) => {
   const box = searchBox(page);
   await box.click();

@@ -103,6 +103,9 @@ export const DEFAULT_STRINGS = {
   close: 'Close',
   onList: 'On the {list}, kept by {agency}',
   listings: { one: 'On {count} list', other: 'On {count} lists' },
+  // A list can file one party more than once (the Entity List, under each
+  // of its countries): "On 1 list · 6 entries".
+  entries: { one: '{count} entry', other: '{count} entries' },
   alsoOnHeading: 'Also on other lists (not merged)',
   alsoOnReason: 'Why it is shown here',
   // Where a field of a listing came from: "addresses as of December 2025".

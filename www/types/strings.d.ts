@@ -45,6 +45,8 @@ export interface EntityScreenStrings {
   departmentGroup: string;
   alsoOn: string;
   listings: Plural;
+  /** "6 entries", after `listings` when one list holds the party more than once. */
+  entries: Plural;
   alsoOnHeading: string;
   alsoOnReason: string;
   provenance: string;

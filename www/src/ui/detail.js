@@ -17,7 +17,7 @@
 
 import { h, icon, link } from './dom.js';
 import { federalRegisterSegments, safeHref } from './text.js';
-import { highlightedName, listBadge, listBadges, scoreView } from './results.js';
+import { highlightedName, listBadge, listBadges, listCodes, scoreView } from './results.js';
 import { listMeaning } from './filters.js';
 
 /**
@@ -178,7 +178,8 @@ export class DetailDialog {
   /** Header, "why it matched", the box the listings go in and the
    * disclaimer, from the summary; opens the dialog. */
   #frame(m, fmt, listingsBox) {
-    const count = Array.isArray(m.lists) && m.lists.length ? m.lists.length : 1;
+    const entries = Array.isArray(m.lists) && m.lists.length ? m.lists.length : 1;
+    const count = listCodes(m).length;
     const closeButton = h('button', { type: 'button', class: 'es-close', 'aria-label': fmt.t('close'), autofocus: true }, icon('close'));
     closeButton.addEventListener('click', () => this.close());
     const header = h(
@@ -189,7 +190,13 @@ export class DetailDialog {
         { class: 'es-dialog-titles' },
         h('p', { class: 'es-dialog-kicker', textContent: fmt.t('detailTitle') }),
         h('h2', { id: this.uid + 'detail-title', class: 'es-dialog-title', textContent: DetailDialog.title(m) }),
-        h('p', { class: 'es-dialog-sub' }, listBadges(m, fmt), ' ', fmt.t('listings', { count })),
+        h(
+          'p',
+          { class: 'es-dialog-sub' },
+          listBadges(m, fmt),
+          ' ',
+          fmt.t('listings', { count }) + (entries > count ? ' · ' + fmt.t('entries', { count: entries }) : ''),
+        ),
       ),
       closeButton,
     );
