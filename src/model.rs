@@ -514,7 +514,7 @@ pub struct Party {
     /// The party's cluster: the index (in the dataset) of the first party
     /// of the set of listings that are one party (same source id, same
     /// name and country on lists of one department, or same-name entries of
-    /// one list that refer to each other's addresses; see
+    /// one list that refer to each other's addresses or share them; see
     /// `crate::dataset::cluster`). A party alone has its own index.
     #[serde(skip)]
     pub group: u32,

@@ -360,7 +360,7 @@ fn same_name_listings_merge_within_a_department_and_show_as_also_on_across() {
 }
 
 #[test]
-fn an_entity_list_party_filed_under_several_countries_is_one_result() {
+fn a_party_one_list_files_more_than_once_is_one_result() {
     let r = screener().search("Kedacom", &SearchOptions::default());
     let keda: Vec<_> = r
         .iter()
@@ -374,6 +374,15 @@ fn an_entity_list_party_filed_under_several_countries_is_one_result() {
     ids.dedup();
     assert_eq!(ids.len(), 6, "{:#?}", keda[0].lists);
     assert_eq!(keda[0].list_codes(), ["EL"]);
+    // CBP's 1995 Withhold Release Order and its 1996 Finding on one
+    // facility (same name, same address): one result, two entries.
+    let r = screener().search("Tianjin Malleable Iron Factory", &SearchOptions::default());
+    let cbp: Vec<_> = r
+        .iter()
+        .filter(|m| m.name == "Tianjin Malleable Iron Factory")
+        .collect();
+    assert_eq!(cbp.len(), 1, "{r:#?}");
+    assert_eq!(cbp[0].lists.len(), 2, "{:#?}", cbp[0].lists);
     // Two same-name Entity List entries that do not refer to each other stay
     // two results: a name alone is no proof of one party.
     let wong = screener().search("Wong Yung Fai", &SearchOptions::default());

@@ -16,8 +16,14 @@
 //!    the other. The Entity List files a party under each country it has
 //!    an address in and cross-refers them so: Suzhou Keda Technology is six
 //!    entries (China, the Netherlands, Pakistan, Singapore, South Korea,
-//!    Turkey), each pointing at the other five. Same-name entries without
-//!    that cross-reference stay apart.
+//!    Turkey), each pointing at the other five;
+//! 4. the same normalised primary name on one list with the same addresses
+//!    (equal and not empty): CBP files an order and its later Finding on
+//!    one facility as two entries (Tianjin Malleable Iron Factory, China:
+//!    the 1995 WRO and the 1996 Finding), the DPL one denial order per
+//!    person and address.
+//!
+//! Same-name entries of one list with neither stay apart.
 //!
 //! Listings with the same normalised primary name that these rules do not
 //! merge (another department's list, or no shared country) are not merged:
@@ -127,8 +133,8 @@ pub fn assign(parties: &mut [Party]) {
             }
         }
     }
-    // Rule 3: same normalised name on one list, cross-referred by an
-    // "alternate addresses under ..." note.
+    // Rules 3 and 4: same normalised name on one list, cross-referred by
+    // an "alternate addresses under ..." note, or at the same addresses.
     let referred: Vec<Vec<&'static str>> = parties.iter().map(alternate_countries).collect();
     for members in by_name.values() {
         for (x, &a) in members.iter().enumerate() {
@@ -139,7 +145,8 @@ pub fn assign(parties: &mut [Party]) {
                         .iter()
                         .any(|c| referred[from as usize].contains(c))
                 };
-                if pa.list == pb.list && (refers(a, pb) || refers(b, pa)) {
+                let same_addresses = !pa.addresses.is_empty() && pa.addresses == pb.addresses;
+                if pa.list == pb.list && (same_addresses || refers(a, pb) || refers(b, pa)) {
                     union(&mut parent, a, b);
                 }
             }
@@ -232,7 +239,7 @@ mod tests {
     }
 
     #[test]
-    fn same_name_entries_of_one_list_merge_only_when_cross_referred() {
+    fn same_name_entries_of_one_list_merge_only_when_cross_referred_or_at_one_address() {
         let mut ps = vec![
             entry(
                 "Keda Co., Ltd.",
@@ -245,10 +252,27 @@ mod tests {
             // Same name, no note at all, on the same list: not merged.
             entry("Veteran Avia LLC", "AM", "Yerevan, Armenia"),
             entry("Veteran Avia LLC", "GR", "Athens, Greece"),
+            // Same name, same address: an order and its Finding.
+            entry("Yunnan Machinery", "CN", ""),
+            entry("Yunnan Machinery", "CN", ""),
         ];
+        let mut none = Party::new(
+            ListId::El,
+            PartyType::Entity,
+            "x".into(),
+            "No Address Co".into(),
+        );
+        // Same name, no address at all: nothing says it is one party.
+        ps.push(none.clone());
+        none.id = "y".into();
+        ps.push(none);
+        // Distinct source ids: rule 1 must not be what merges them.
+        for (i, p) in ps.iter_mut().enumerate() {
+            p.id = format!("id{i}");
+        }
         assign(&mut ps);
         let groups: Vec<u32> = ps.iter().map(|p| p.group).collect();
-        assert_eq!(groups, [0, 0, 2, 3, 4]);
+        assert_eq!(groups, [0, 0, 2, 3, 4, 5, 5, 7, 8]);
         // One list: not "also on" each other either.
         assert!(ps.iter().all(|p| p.also.is_empty()));
     }
