@@ -359,35 +359,39 @@ fn same_name_listings_merge_within_a_department_and_show_as_also_on_across() {
     }
 }
 
+/// How many results of a search for `query` are the party named `name`,
+/// and the listings of the first of them.
+fn results_named(query: &str, name: &str) -> (usize, Vec<(&'static str, String)>) {
+    let r = screener().search(query, &SearchOptions::default());
+    let named: Vec<_> = r.iter().filter(|m| m.name == name).collect();
+    let listings = named.first().map_or(Vec::new(), |m| {
+        m.lists.iter().map(|l| (l.code, l.id.to_string())).collect()
+    });
+    (named.len(), listings)
+}
+
 #[test]
 fn a_party_one_list_files_more_than_once_is_one_result() {
-    let r = screener().search("Kedacom", &SearchOptions::default());
-    let keda: Vec<_> = r
-        .iter()
-        .filter(|m| m.name == "Suzhou Keda Technology Co., Ltd.")
-        .collect();
-    assert_eq!(keda.len(), 1, "{r:#?}");
     // Filed under China, the Netherlands, Pakistan, Singapore, South Korea
     // and Turkey, each entry referring to the others' addresses.
-    let mut ids: Vec<&str> = keda[0].lists.iter().map(|l| l.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len(), 6, "{:#?}", keda[0].lists);
-    assert_eq!(keda[0].list_codes(), ["EL"]);
+    let (n, listings) = results_named("Kedacom", "Suzhou Keda Technology Co., Ltd.");
+    assert_eq!(n, 1, "{listings:?}");
+    assert_eq!(listings.len(), 6, "{listings:?}");
+    assert!(
+        listings.iter().all(|(code, _)| *code == "EL"),
+        "{listings:?}"
+    );
     // CBP's 1995 Withhold Release Order and its 1996 Finding on one
     // facility (same name, same address): one result, two entries.
-    let r = screener().search("Tianjin Malleable Iron Factory", &SearchOptions::default());
-    let cbp: Vec<_> = r
-        .iter()
-        .filter(|m| m.name == "Tianjin Malleable Iron Factory")
-        .collect();
-    assert_eq!(cbp.len(), 1, "{r:#?}");
-    assert_eq!(cbp[0].lists.len(), 2, "{:#?}", cbp[0].lists);
+    let (n, listings) = results_named(
+        "Tianjin Malleable Iron Factory",
+        "Tianjin Malleable Iron Factory",
+    );
+    assert_eq!((n, listings.len()), (1, 2), "{listings:?}");
     // Two same-name Entity List entries that do not refer to each other stay
     // two results: a name alone is no proof of one party.
-    let wong = screener().search("Wong Yung Fai", &SearchOptions::default());
-    let same: Vec<_> = wong.iter().filter(|m| m.name == "Wong Yung Fai").collect();
-    assert_eq!(same.len(), 2, "{wong:#?}");
+    let (n, _) = results_named("Wong Yung Fai", "Wong Yung Fai");
+    assert_eq!(n, 2);
 }
 
 #[test]

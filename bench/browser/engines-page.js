@@ -69,13 +69,14 @@ async function loadProduct(mode) {
   };
 }
 
-/** A product result's party keys: `source` and `id` today; a later
- * summary may carry `lists` instead. */
+/** A product result's party keys: every listing of its cluster (`lists`,
+ * each with its own code and id: one party, one result), else `source` and
+ * `id`. */
 function productKeys(m) {
-  const lists = Array.isArray(m.lists) ? m.lists.map((l) => (typeof l === 'string' ? l : l?.code)) : [];
+  const keys = Array.isArray(m.lists) ? m.lists.filter((l) => l && l.code && l.id).map((l) => `${l.code}\t${l.id}`) : [];
   const list = m.source ?? m.list;
-  if (list) lists.unshift(list);
-  return lists.map((l) => `${l}\t${m.id}`);
+  if (list) keys.push(`${list}\t${m.id}`);
+  return keys;
 }
 
 window.__bench = {
