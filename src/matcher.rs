@@ -370,12 +370,35 @@ impl Screener {
             };
             let mut scored = scored;
             let nr = self.index.names[n as usize];
-            if self.store.party_type(nr.party) == PartyType::Individual {
+            let person = self.store.party_type(nr.party) == PartyType::Individual;
+            let name = || self.store.name_of(nr.party, nr.which);
+            // A given-name-table pair in a person's name, or in a name made
+            // of names alone (the Entity List does not say which of its
+            // parties are people), as `compare` reads any name: few of the
+            // names scored have one, so their name is tokenised again.
+            if scored.pairs.iter().any(|p| p.sim == score::GIVEN_NAME_SIM)
+                && (person || score::plain_name(&listed))
+            {
+                let family = family_name_tokens(name());
+                let again = score::without_nickname_family(
+                    scored,
+                    &qterms,
+                    &listed,
+                    options.prefix,
+                    floor,
+                    family,
+                    |i, j| m[i * nl + j],
+                );
+                let Some(again) = again else {
+                    continue;
+                };
+                scored = again;
+            }
+            if person {
                 // Tokenised again only for a person's name whose first word
-                // no query word paired (the family name, if any, is
-                // there): few of the names scored.
+                // no query word paired (the family name, if any, is there).
                 if !scored.pairs.iter().any(|p| p.listed().start == 0) {
-                    let family = family_name_tokens(self.store.name_of(nr.party, nr.which));
+                    let family = family_name_tokens(name());
                     score::family_name(&mut scored, family, qterms.len(), options.prefix);
                 }
             }
@@ -581,7 +604,18 @@ impl Screener {
         // A person's name as the lists write one: "FAMILY, Given", of names
         // alone (a company's comma, "Huawei Technologies Co., Ltd.", is not).
         if score::plain_name(&qb) {
-            score::family_name(&mut scored, family_name_tokens(b), qa.len(), false);
+            let family = family_name_tokens(b);
+            scored = score::without_nickname_family(
+                scored,
+                &qa,
+                &qb,
+                false,
+                f64::NEG_INFINITY,
+                family,
+                |i, j| score::token_sim(&qa[i], &qb[j], false),
+            )
+            .unwrap_or_default();
+            score::family_name(&mut scored, family, qa.len(), false);
         }
         let pairs = token_pairs(&qa, &qb, &scored);
         let score = round3(scored.score);
