@@ -394,7 +394,9 @@ impl Screener {
                 };
                 scored = again;
             }
-            if person {
+            // `family_name` lowers nothing while a word is being typed, or
+            // for a one-word query: the name is not tokenised again then.
+            if person && !options.prefix && qterms.len() >= 2 {
                 // Tokenised again only for a person's name whose first word
                 // no query word paired (the family name, if any, is there).
                 if !scored.pairs.iter().any(|p| p.listed().start == 0) {
