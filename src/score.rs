@@ -690,31 +690,26 @@ pub fn family_name(scored: &mut Scored, family: u32, query_len: usize, prefix: b
     scored.penalties.push(Penalty::FamilyNameUnmatched);
 }
 
-/// `scored` (the score of `query` against `listed` with the similarities
-/// `sim`, as [`score_with`] takes them) again, when it pairs a person's
+/// The (query, listed) token positions where `scored` pairs a person's
 /// family name with a word only because the given-name table lists the two
 /// as variants: "David Levi" / "David Lee" scored 0.93, the `nicknames`
 /// table having Lee as a nickname of Levi, but here both are family names.
-/// Such a pair is scored by its spelling alone. A family name is a listed
-/// word before the comma of "FAMILY, Given" (`family`, see
-/// [`crate::normalize::family_name_tokens`]) or, in a name written without a
-/// comma, the last word of both names (the lists write such names "Given
-/// Family"). `None` when the new score is provably below `threshold`.
-///
-/// The new score is never higher (one similarity lower, the rest equal), so
-/// the search's pruning bound stays a bound.
-pub fn without_nickname_family(
-    scored: Scored,
+/// The caller scores such a pair by its spelling alone
+/// ([`spelling_only_sim`]), which can only lower the score, so the search's
+/// pruning bound stays a bound. A family name is a listed word before the
+/// comma of "FAMILY, Given" (`family`, see
+/// [`crate::normalize::family_name_tokens`]) or, in a name written without
+/// a comma, the last word of both names (the lists write such names "Given
+/// Family").
+pub fn nickname_family_pairs(
+    scored: &Scored,
     query: &[Term],
     listed: &[Term],
     prefix: bool,
-    threshold: f64,
     family: u32,
-    mut sim: impl FnMut(usize, usize) -> f64,
-) -> Option<Scored> {
-    let last_query = query.len().min(32).saturating_sub(1);
+) -> Vec<(usize, usize)> {
     let last = |len: usize, i: usize| len >= 2 && i + 1 == len;
-    let blocked: Vec<(usize, usize)> = scored
+    scored
         .pairs
         .iter()
         .filter(|p| p.q_len == 1 && p.l_len == 1 && p.sim == GIVEN_NAME_SIM)
@@ -730,19 +725,33 @@ pub fn without_nickname_family(
             };
             family_position
                 && given_name_variants(q, l)
-                && spelling_sim(q, l, prefix && i == last_query) < GIVEN_NAME_SIM
+                && spelling_only_sim(query, listed, i, j, prefix) < GIVEN_NAME_SIM
         })
-        .collect();
-    if blocked.is_empty() {
-        return Some(scored);
-    }
-    score_with(query, listed, prefix, threshold, |i, j| {
-        if blocked.contains(&(i, j)) {
-            spelling_sim(&query[i], &listed[j], prefix && i == last_query)
-        } else {
-            sim(i, j)
-        }
-    })
+        .collect()
+}
+
+/// The similarity of query token `i` and listed token `j` from their
+/// spelling alone, without the given-name table (`prefix`: the search is
+/// typed, so the last query token may be a prefix).
+pub fn spelling_only_sim(query: &[Term], listed: &[Term], i: usize, j: usize, prefix: bool) -> f64 {
+    let last = query.len().min(32).saturating_sub(1);
+    spelling_sim(&query[i], &listed[j], prefix && i == last)
+}
+
+/// [`score_with`] over a matrix of token similarities, `sims[i * nl + j]`
+/// with `nl` the listed token count (at most 32). One instance of the
+/// scorer serves every caller that has such a matrix (the scorer is
+/// generic over its similarity function, and each instance costs the wasm
+/// about 12 KB).
+pub fn score_with_matrix(
+    query: &[Term],
+    listed: &[Term],
+    prefix: bool,
+    threshold: f64,
+    sims: &[f64],
+    nl: usize,
+) -> Option<Scored> {
+    score_with(query, listed, prefix, threshold, |i, j| sims[i * nl + j])
 }
 
 /// Whether a listing is made of names alone: no legal form, number or
