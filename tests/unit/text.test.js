@@ -1,7 +1,7 @@
-// Safe links, highlight ranges, citations and list codes (www/src/ui/text.js).
+// Safe links, highlight ranges, citations, list codes and address lines (www/src/ui/text.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { federalRegisterSegments, highlightSegments, parseListCodes, safeHref } from '../../www/src/ui/text.js';
+import { addressLine, federalRegisterSegments, highlightSegments, parseListCodes, safeHref } from '../../www/src/ui/text.js';
 
 const joined = (segs) => segs.map((s) => s.text).join('');
 const marks = (segs) => segs.filter((s) => s.mark).map((s) => s.text);
@@ -61,4 +61,18 @@ test('a lists attribute gives upper-cased codes, or null for all lists', () => {
   assert.equal(parseListCodes(''), null);
   assert.equal(parseListCodes(null), null);
   assert.equal(parseListCodes('  '), null);
+});
+
+test('an address line gets its country once: not again when it already ends with it', () => {
+  assert.equal(addressLine('No. 131, Jinshan Road, Suzhou City, Jiangsu Province, China', 'China'), 'No. 131, Jinshan Road, Suzhou City, Jiangsu Province, China');
+  assert.equal(
+    addressLine('Room 1201, Urumqi, Xinjiang, China. (See alternate addresses under Netherlands, Pakistan)', 'China'),
+    'Room 1201, Urumqi, Xinjiang, China. (See alternate addresses under Netherlands, Pakistan)',
+  );
+  assert.equal(addressLine('Groenhof 344, Amstelveen', 'Netherlands'), 'Groenhof 344, Amstelveen, Netherlands');
+  // A word that merely ends in the name is not the name.
+  assert.equal(addressLine('12 Rue de Franceville', 'France'), '12 Rue de Franceville, France');
+  assert.equal(addressLine('1 Main St, Indochina', 'China'), '1 Main St, Indochina, China');
+  assert.equal(addressLine('', 'Iran'), 'Iran');
+  assert.equal(addressLine('Tehran', ''), 'Tehran');
 });

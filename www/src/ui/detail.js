@@ -16,7 +16,7 @@
 // more is fetched.
 
 import { h, icon, link } from './dom.js';
-import { federalRegisterSegments, safeHref } from './text.js';
+import { addressLine, federalRegisterSegments, safeHref } from './text.js';
 import { highlightedName, listBadge, listBadges, listCodes, scoreView } from './results.js';
 import { listMeaning } from './filters.js';
 
@@ -65,7 +65,7 @@ function fields(r, fmt, listAsOf) {
   const text = (s) => (s ? String(s) : null);
 
   add(f.aliases, list((r.aliases || []).map((a) => String(a))));
-  add(f.addresses, list((r.addresses || []).map((a) => [a.text, a.country ? fmt.country(a.country) : ''].filter(Boolean).join(', '))));
+  add(f.addresses, list((r.addresses || []).map((a) => addressLine(a.text, a.country ? fmt.country(a.country) : ''))));
   add(f.status, text(r.status));
   add(f.equipment, text(r.equipment));
   add(f.federal_register_notice, r.federal_register_notice ? federalRegister(r.federal_register_notice, fmt) : null);

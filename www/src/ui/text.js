@@ -78,3 +78,20 @@ export function parseListCodes(attr) {
       .filter(Boolean),
   );
 }
+
+/** An address line with its country's name after it, unless the line
+ * already ends with that name (the Entity List writes "..., Jiangsu
+ * Province, China", and its country field says China again), a closing
+ * "(See alternate addresses under ...)" note aside. */
+export function addressLine(text, countryName) {
+  const line = text || '';
+  if (!countryName) return line;
+  const core = line
+    .replace(/\s*\([^()]*\)[\s.]*$/, '')
+    .replace(/[\s.,;]+$/, '')
+    .toLowerCase();
+  const name = countryName.toLowerCase();
+  const before = core.length - name.length - 1;
+  if (core.endsWith(name) && (before < 0 || !/\p{L}/u.test(core[before]))) return line;
+  return line ? `${line}, ${countryName}` : countryName;
+}
