@@ -99,7 +99,8 @@ pub struct Match<'a> {
     pub source: &'static str,
     #[serde(rename = "type")]
     pub party_type: PartyType,
-    /// Distinct ISO-2 countries of the party's addresses.
+    /// Distinct ISO-2 countries of the addresses of the party's listings,
+    /// the matched listing's first.
     pub countries: Vec<&'a str>,
     /// The Federal Register notice that listed it, or "".
     pub citation: &'a str,
@@ -533,6 +534,16 @@ impl Screener {
         highlights.sort_unstable();
         let (lists, also_on) = self.listings(party);
         let source = lists.first().map_or(st.list(party).code(), |l| l.code);
+        // Every country of the party's listings, the matched listing's first:
+        // a party the Entity List files under six countries is in all six.
+        let mut countries: Vec<&str> = st.countries(party).collect();
+        for l in &lists {
+            for c in st.countries(l.key) {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+        }
         Match {
             key: party,
             id: st.id(party),
@@ -542,7 +553,7 @@ impl Screener {
             score: round3(scored.score),
             source,
             party_type: st.party_type(party),
-            countries: st.countries(party).collect(),
+            countries,
             citation: st.citation(party),
             reasons,
             pairs,

@@ -376,6 +376,9 @@ fn a_party_one_list_files_more_than_once_is_one_result() {
     // and Turkey, each entry referring to the others' addresses.
     let (n, listings) = results_named("Kedacom", "Suzhou Keda Technology Co., Ltd.");
     assert_eq!(n, 1, "{listings:?}");
+    // The result is in every country it is filed under.
+    let r = screener().search("Kedacom", &SearchOptions::default());
+    assert_eq!(r[0].countries, ["CN", "NL", "PK", "SG", "KR", "TR"]);
     assert_eq!(listings.len(), 6, "{listings:?}");
     assert!(
         listings.iter().all(|(code, _)| *code == "EL"),

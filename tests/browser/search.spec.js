@@ -143,6 +143,8 @@ test('a party the Entity List files under six countries is one result, its detai
   await waitForResults(page, 'Kedacom');
   const { matches } = await widgetState(page);
   expect(matches.filter((m) => m.name === 'Suzhou Keda Technology Co., Ltd.')).toHaveLength(1);
+  const keda = matches.find((m) => m.name === 'Suzhou Keda Technology Co., Ltd.');
+  expect(keda.countries, JSON.stringify(matches.map((m) => [m.name, m.countries]))).toEqual(['CN', 'NL', 'PK', 'SG', 'KR', 'TR']);
   const first = page.getByRole('option').first();
   await expect(first.locator('.es-badge')).toHaveCount(1);
   await first.click();

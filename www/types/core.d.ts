@@ -132,7 +132,7 @@ export interface Match {
   /** The code of the most severe list the party is on (lists[0]). */
   source: ListCode;
   type: PartyType;
-  /** ISO 3166-1 alpha-2 codes of the party's addresses' countries. */
+  /** ISO 3166-1 alpha-2 codes of the countries of all the party's listings' addresses, the matched listing's first. */
   countries: string[];
   /** The Federal Register citation ("86 FR 60760"), "" when none. */
   citation: string;
