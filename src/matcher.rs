@@ -379,27 +379,19 @@ impl Screener {
                 && (person || score::plain_name(&listed))
             {
                 let family = family_name_tokens(name());
-                let blocked =
-                    score::nickname_family_pairs(&scored, &qterms, &listed, options.prefix, family);
-                if !blocked.is_empty() {
-                    let mut by_spelling = m.to_vec();
-                    for &(i, j) in &blocked {
-                        by_spelling[i * nl + j] =
-                            score::spelling_only_sim(&qterms, &listed, i, j, options.prefix);
-                    }
-                    let again = score::score_with_matrix(
-                        &qterms,
-                        &listed,
-                        options.prefix,
-                        floor,
-                        &by_spelling,
-                        nl,
-                    );
-                    let Some(again) = again else {
-                        continue;
-                    };
-                    scored = again;
-                }
+                let again = score::without_nickname_family(
+                    scored,
+                    &qterms,
+                    &listed,
+                    options.prefix,
+                    floor,
+                    family,
+                    || m,
+                );
+                let Some(again) = again else {
+                    continue;
+                };
+                scored = again;
             }
             // `family_name` lowers nothing while a word is being typed, or
             // for a one-word query: the name is not tokenised again then.
@@ -624,18 +616,21 @@ impl Screener {
         // alone (a company's comma, "Huawei Technologies Co., Ltd.", is not).
         if score::plain_name(&qb) {
             let family = family_name_tokens(b);
-            let blocked = score::nickname_family_pairs(&scored, &qa, &qb, false, family);
-            if !blocked.is_empty() {
-                let (nq, nl) = (qa.len().min(32), qb.len().min(32));
-                let mut sims: Vec<f64> = (0..nq * nl)
-                    .map(|k| score::token_sim(&qa[k / nl], &qb[k % nl], false))
-                    .collect();
-                for &(i, j) in &blocked {
-                    sims[i * nl + j] = score::spelling_only_sim(&qa, &qb, i, j, false);
-                }
-                scored = score::score_with_matrix(&qa, &qb, false, f64::NEG_INFINITY, &sims, nl)
-                    .unwrap_or_default();
-            }
+            let (nq, nl) = (qa.len().min(32), qb.len().min(32));
+            scored = score::without_nickname_family(
+                scored,
+                &qa,
+                &qb,
+                false,
+                f64::NEG_INFINITY,
+                family,
+                || {
+                    (0..nq * nl)
+                        .map(|k| score::token_sim(&qa[k / nl], &qb[k % nl], false))
+                        .collect()
+                },
+            )
+            .unwrap_or_default();
             score::family_name(&mut scored, family, qa.len(), false);
         }
         let pairs = token_pairs(&qa, &qb, &scored);

@@ -690,26 +690,35 @@ pub fn family_name(scored: &mut Scored, family: u32, query_len: usize, prefix: b
     scored.penalties.push(Penalty::FamilyNameUnmatched);
 }
 
-/// The (query, listed) token positions where `scored` pairs a person's
-/// family name with a word only because the given-name table lists the two
-/// as variants: "David Levi" / "David Lee" scored 0.93, the `nicknames`
-/// table having Lee as a nickname of Levi, but here both are family names.
-/// The caller scores such a pair by its spelling alone
-/// ([`spelling_only_sim`]), which can only lower the score, so the search's
-/// pruning bound stays a bound. A family name is a listed word before the
-/// comma of "FAMILY, Given" (`family`, see
-/// [`crate::normalize::family_name_tokens`]) or, in a name written without
-/// a comma, the last word of both names (the lists write such names "Given
-/// Family").
-pub fn nickname_family_pairs(
-    scored: &Scored,
+/// `scored` (the score of `query` against `listed`) again when it pairs a
+/// person's family name with a word only because the given-name table lists
+/// the two as variants: "David Levi" / "David Lee" scored 0.93, the
+/// `nicknames` table having Lee as a nickname of Levi, but here both are
+/// family names. Such a pair is scored by its spelling alone, over the
+/// similarity matrix `sims` gives (`sims()[i * nl + j]`, as
+/// [`score_with_matrix`] reads it; asked for only when there is such a
+/// pair). A family name is a listed word before the comma of "FAMILY,
+/// Given" (`family`, see [`crate::normalize::family_name_tokens`]) or, in a
+/// name written without a comma, the last word of both names (the lists
+/// write such names "Given Family"). `None` when the new score is provably
+/// below `threshold`.
+///
+/// The new score is never higher (one similarity lower, the rest equal), so
+/// the search's pruning bound stays a bound.
+pub fn without_nickname_family(
+    scored: Scored,
     query: &[Term],
     listed: &[Term],
     prefix: bool,
+    threshold: f64,
     family: u32,
-) -> Vec<(usize, usize)> {
+    sims: impl FnOnce() -> Vec<f64>,
+) -> Option<Scored> {
+    let last_query = query.len().min(32).saturating_sub(1);
+    let by_spelling =
+        |i: usize, j: usize| spelling_sim(&query[i], &listed[j], prefix && i == last_query);
     let last = |len: usize, i: usize| len >= 2 && i + 1 == len;
-    scored
+    let blocked: Vec<(usize, usize)> = scored
         .pairs
         .iter()
         .filter(|p| p.q_len == 1 && p.l_len == 1 && p.sim == GIVEN_NAME_SIM)
@@ -723,19 +732,18 @@ pub fn nickname_family_pairs(
             } else {
                 last(query.len(), i) && last(listed.len(), j)
             };
-            family_position
-                && given_name_variants(q, l)
-                && spelling_only_sim(query, listed, i, j, prefix) < GIVEN_NAME_SIM
+            family_position && given_name_variants(q, l) && by_spelling(i, j) < GIVEN_NAME_SIM
         })
-        .collect()
-}
-
-/// The similarity of query token `i` and listed token `j` from their
-/// spelling alone, without the given-name table (`prefix`: the search is
-/// typed, so the last query token may be a prefix).
-pub fn spelling_only_sim(query: &[Term], listed: &[Term], i: usize, j: usize, prefix: bool) -> f64 {
-    let last = query.len().min(32).saturating_sub(1);
-    spelling_sim(&query[i], &listed[j], prefix && i == last)
+        .collect();
+    if blocked.is_empty() {
+        return Some(scored);
+    }
+    let nl = listed.len().min(32);
+    let mut sims = sims();
+    for (i, j) in blocked {
+        sims[i * nl + j] = by_spelling(i, j);
+    }
+    score_with_matrix(query, listed, prefix, threshold, &sims, nl)
 }
 
 /// [`score_with`] over a matrix of token similarities, `sims[i * nl + j]`

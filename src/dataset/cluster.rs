@@ -112,7 +112,9 @@ pub fn assign(parties: &mut [Party]) {
         }
     }
     // Rule 2: same normalised name, shared country, another list of the
-    // same department.
+    // same department. Rules 3 and 4: same normalised name on one list,
+    // cross-referred by an "alternate addresses under ..." note, or at the
+    // same addresses.
     let keys: Vec<String> = parties.iter().map(|p| normalize(&p.name)).collect();
     let mut by_name: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
@@ -120,33 +122,24 @@ pub fn assign(parties: &mut [Party]) {
             by_name.entry(k.as_str()).or_default().push(i as u32);
         }
     }
-    for members in by_name.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in members.iter().skip(x + 1) {
-                let (pa, pb) = (&parties[a as usize], &parties[b as usize]);
-                if pa.list != pb.list
-                    && pa.list.department() == pb.list.department()
-                    && shares_country(pa, pb)
-                {
-                    union(&mut parent, a, b);
-                }
-            }
-        }
-    }
-    // Rules 3 and 4: same normalised name on one list, cross-referred by
-    // an "alternate addresses under ..." note, or at the same addresses.
     let referred: Vec<Vec<&'static str>> = parties.iter().map(alternate_countries).collect();
+    let refers = |from: u32, to: &Party| {
+        to.countries()
+            .iter()
+            .any(|c| referred[from as usize].contains(c))
+    };
     for members in by_name.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in members.iter().skip(x + 1) {
                 let (pa, pb) = (&parties[a as usize], &parties[b as usize]);
-                let refers = |from: u32, to: &Party| {
-                    to.countries()
-                        .iter()
-                        .any(|c| referred[from as usize].contains(c))
+                let one_party = if pa.list == pb.list {
+                    (!pa.addresses.is_empty() && pa.addresses == pb.addresses)
+                        || refers(a, pb)
+                        || refers(b, pa)
+                } else {
+                    pa.list.department() == pb.list.department() && shares_country(pa, pb)
                 };
-                let same_addresses = !pa.addresses.is_empty() && pa.addresses == pb.addresses;
-                if pa.list == pb.list && (same_addresses || refers(a, pb) || refers(b, pa)) {
+                if one_party {
                     union(&mut parent, a, b);
                 }
             }
@@ -256,7 +249,7 @@ mod tests {
             entry("Yunnan Machinery", "CN", ""),
             entry("Yunnan Machinery", "CN", ""),
         ];
-        let mut none = Party::new(
+        let none = Party::new(
             ListId::El,
             PartyType::Entity,
             "x".into(),
@@ -264,7 +257,6 @@ mod tests {
         );
         // Same name, no address at all: nothing says it is one party.
         ps.push(none.clone());
-        none.id = "y".into();
         ps.push(none);
         // Distinct source ids: rule 1 must not be what merges them.
         for (i, p) in ps.iter_mut().enumerate() {
