@@ -16,9 +16,8 @@ export function fromBase64(text) {
   return out;
 }
 
-/** Bytes from a string with one char per byte (U+0000..U+00FF): how
- * entity-screen.wasm.js carries the wasm, since in a UTF-8 JS file such a
- * string gzips almost as small as the bytes themselves (base64: ~45 % more). */
+/** Bytes from a string with one char per byte (U+0000..U+00FF): a
+ * `{latin1}` source (the scripts of earlier builds carried their bytes so). */
 export function fromLatin1(text) {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
@@ -63,8 +62,9 @@ export function detailsUrlFor(url) {
 
 /**
  * Runs a script that carries bytes (entity-screen.wasm.js,
- * entity-screen.esd.js, entity-screen.details.esd.js) and takes the string it
- * leaves in `globalName`. A script load is allowed by `script-src` where
+ * entity-screen.esd.js, entity-screen.details.esd.js: base64 of the bytes
+ * gzipped, see scripts/build-web.mjs) and takes the string it leaves in
+ * `globalName`. A script load is allowed by `script-src` where
  * `connect-src 'none'` forbids fetch. With import() (the file is valid as a
  * classic script and as a module), which is asynchronous, so the scripts of
  * the wasm, the search file and the details load in parallel; in a Worker
@@ -182,7 +182,8 @@ export function asBytes(value) {
  * Bytes from any of these sources: bytes (ArrayBuffer or typed array); a URL
  * (string or URL object; fetched, or read from disk in Node); or an object
  * {bytes} | {url, integrity, priority} | {base64, integrity} | {latin1, integrity} |
- * {script, integrity} (a script that assigns the bytes to `scriptGlobal`) |
+ * {script, integrity} (a script that assigns base64 of the bytes gzipped
+ * to `scriptGlobal`) |
  * {gzipBase64, integrity} | {gzipBase122, integrity} (base64 or base-122,
  * base122.js, of gzip: standalone.html inlines the wasm so) |
  * {xzBase122, integrity} (base-122 of .xz, standalone.html's dataset parts;
@@ -197,7 +198,7 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   let bytes;
   if (source.bytes) bytes = asBytes(source.bytes);
   else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what, source.priority);
-  else if (source.script) bytes = fromLatin1(await loadScript(source.script, scriptGlobal));
+  else if (source.script) bytes = await gunzip(fromBase64(await loadScript(source.script, scriptGlobal)));
   else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
   else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
