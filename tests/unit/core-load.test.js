@@ -1,6 +1,6 @@
 // How the core (www/src/core.js) and the Worker's side (www/src/host.js)
 // load a dataset in two files: the search file is requested at once, the
-// details file as soon as the search file is in; search answers then,
+// details file as soon as the screener is built from it; search answers then,
 // detail() and batch rows wait for the details. Against a stand-in for the
 // wasm glue (fixtures/fake-glue.js) and a fetch whose answers arrive when the
 // test says; the real wasm is tested in tests/package/ and the browser tests.
@@ -43,8 +43,11 @@ before(async () => {
 // A fetch whose responses the test releases one by one.
 const requested = [];
 const answers = new Map();
+// The glue calls made before each request (which one waited for what).
+const callsBefore = new Map();
 globalThis.fetch = (url) => {
   requested.push(String(url));
+  callsBefore.set(String(url), log.map((l) => l[0]));
   return new Promise((resolve, reject) => answers.set(String(url), { resolve, reject }));
 };
 const respond = (url, bytes) => answers.get(url).resolve({ ok: true, status: 200, arrayBuffer: async () => new Uint8Array(bytes).buffer });
@@ -55,17 +58,22 @@ const wasm = { module: new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6
 
 afterEach(() => {
   requested.length = 0;
+  callsBefore.clear();
   answers.clear();
   log.length = 0;
 });
 
-test('the search file is requested first and the details file once it is in; the screener is ready before the details, whose detail() waits for them', async () => {
+test('the search file is requested first and the details file once the screener is built from it; the screener is ready before the details, whose detail() waits for them', async () => {
   const created = core.createScreener({ wasm, data: 'http://h/a.esd', details: 'http://h/a.details.esd' });
   await tick();
   assert.deepEqual(requested, ['http://h/a.esd'], 'the details wait for the search file');
   respond('http://h/a.esd', [1, 9]);
   const s = await created;
   assert.deepEqual(requested, ['http://h/a.esd', 'http://h/a.details.esd']);
+  // The screener was built before the details file was asked for, so its
+  // download and decoding never hold up the first search.
+  assert.deepEqual(callsBefore.get('http://h/a.esd').filter((c) => c === 'fromBytes'), []);
+  assert.deepEqual(callsBefore.get('http://h/a.details.esd').filter((c) => c === 'fromBytes'), ['fromBytes']);
   assert.equal(s.search('Candiru')[0].citation, '86 FR 60760');
   assert.equal(s.hasDetails(), false);
   let shown = null;

@@ -11,8 +11,9 @@
 //
 // A dataset comes as two whole files (format v3, `entity-screen split`): the
 // search part (names, lists, types, countries, citations, the index) and
-// the details (addresses, remarks, ids, programs, licence texts). Both are
-// requested at once, in parallel, in an order that never depends on a query;
+// the details (addresses, remarks, ids, programs, licence texts). The
+// search part is requested at once, with the wasm; the details once the
+// screener is built from it, in an order that never depends on a query;
 // search is ready when the search part is in, and the details are attached
 // when they arrive. A full dataset file (`entity-screen build`) holds both.
 //
@@ -83,29 +84,31 @@ const notLoaded = () => glue.Screener.detailsNotLoaded();
  *   (null or undefined) when `data` is a full dataset, or when only search
  *   is wanted (detail() then rejects with "details not loaded").
  * The wasm and the search file are requested together, the details file
- * once the search file is in; the returned promise resolves once the wasm
- * and the search file are in, without waiting for the details (see
- * `details` on the screener).
+ * once the screener is built from the search file; the returned promise
+ * resolves then, without waiting for the details (see `details` on the
+ * screener).
  */
 export async function createScreener(options = {}) {
   const { wasm, data, dataIntegrity, details, detailsIntegrity } = options || {};
-  // The wasm and the search file are requested now; the details file as
-  // soon as the search file is in, so it never shares the network with
-  // what the first result needs, and downloads while the screener is
-  // built. The order is the same whatever the query.
+  // The wasm and the search file are requested now; the details file once
+  // the screener is built from the search file, so that neither its bytes
+  // nor its decoding (a script's parse, base64, gunzip, all on this thread)
+  // compete with what the first result needs: on a fast link they used to
+  // arrive while the screener was being built, and were decoded and
+  // attached before the first search could run. The order is the same
+  // whatever the query.
   const searchBytes = datasetBytes(data, dataIntegrity, 'the dataset bytes', SCRIPT_GLOBALS.data);
-  const loads = Promise.all([instantiate(wasm), searchBytes]);
-  const detailBytes =
-    details === undefined || details === null
-      ? null
-      : searchBytes.then(() => datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details, 'low'));
-  // The details may fail (a 404, a wrong hash) while search works: their
-  // error belongs to detail(), not to this promise.
-  if (detailBytes) detailBytes.catch(() => {});
-  const [load, bytes] = await loads;
+  const [load, bytes] = await Promise.all([instantiate(wasm), searchBytes]);
   const t0 = now();
   const inner = bytes ? glue.Screener.fromBytes(bytes) : new glue.Screener();
   const timings = { ...load, construct: now() - t0 };
+  const detailBytes =
+    details === undefined || details === null
+      ? null
+      : datasetBytes(details, detailsIntegrity, 'the details bytes', SCRIPT_GLOBALS.details, 'low');
+  // The details may fail (a 404, a wrong hash) while search works: their
+  // error belongs to detail(), not to this promise.
+  if (detailBytes) detailBytes.catch(() => {});
   return wrap(inner, timings, attachWhenIn(inner, detailBytes, timings));
 }
 
