@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'no
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
+import { bytesAsScript, zopfliGzip } from './bytes-script.mjs';
 import * as esbuild from 'esbuild';
 import { toBase122 } from '../www/src/base122.js';
 import { xzCompress } from './xz-compress.mjs';
@@ -41,21 +41,9 @@ const data = readFileSync(join(web, 'entity-screen.esd'));
 const dataSri = sri(data);
 const details = readFileSync(join(web, 'entity-screen.details.esd'));
 const detailsSri = sri(details);
-// The deflate streams of the wasm and the dataset scripts, by zopfli (npm
-// @gfx/zopfli, Apache-2.0; 5 iterations): about 7 % smaller than gzip -9 (wasm 347 ->
-// 323 KB, search file 899 -> 837 KB), deterministic, and read by the
-// browser's own DecompressionStream, so no decoder ships. Build time: about
-// 20 s for the three files.
-// Memoised by buffer: the wasm goes into a script and into standalone.html.
-const zopfliDone = new Map();
-const zopfliGzip = (bytes) => {
-  if (!zopfliDone.has(bytes)) zopfliDone.set(bytes, gzipAsync(bytes, { numiterations: 5 }).then((g) => Buffer.from(g)));
-  return zopfliDone.get(bytes);
-};
-
 // The standalone page inlines its three payloads as base-122 text (7 bits a
 // character: 14 % over the bytes, where base64 adds 33 %). The wasm as gzip
-// (zopfli's, above), gunzipped with DecompressionStream:
+// (zopfli's: scripts/bytes-script.mjs), gunzipped with DecompressionStream:
 // xz would save 115 KB of page on it but decodes for ~110 ms before the
 // wasm can compile, where gzip's bytes compile in the background while the
 // search part decodes. The dataset's two parts as xz -9e
@@ -66,23 +54,6 @@ const zopfliGzip = (bytes) => {
 // ~200 ms later (www/README.md has the measured figures).
 const inlineGzip = async (bytes) => toBase122(await zopfliGzip(bytes));
 const inlineXz = (bytes) => toBase122(xzCompress(bytes));
-
-// Bytes as a script that assigns base64 of their zopfli gzip (above) to a
-// global, globalThis.__entityScreenWasm, __entityScreenData or
-// __entityScreenDetails (the names in www/src/wasm-load.js; valid as a
-// classic script, for importScripts in the Worker, and as a module, for
-// import() on the page). A server's gzip takes base64 of compressed bytes
-// back to within 0.5 % of those bytes (each char carries 6 random bits), so
-// the script costs on the wire what the zopfli stream does: 7 % less than the
-// raw file gzipped. It was one char per byte before: 3 to 9 % more than
-// the raw file gzipped, and for the search file a 2.5 M-char string (3.5 MB
-// of UTF-8) that the Worker parsed, then copied char by char. Now it is
-// 1.1 M ASCII chars, decoded natively (Uint8Array.fromBase64 or atob, then
-// DecompressionStream).
-async function bytesAsScript(bytes, globalName) {
-  const b64 = (await zopfliGzip(bytes)).toString('base64');
-  return Buffer.from(`globalThis.${globalName} = "${b64}";\n`, 'utf8');
-}
 
 function virtualModules(workerSource) {
   return {

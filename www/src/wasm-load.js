@@ -63,8 +63,8 @@ export function detailsUrlFor(url) {
 /**
  * Runs a script that carries bytes (entity-screen.wasm.js,
  * entity-screen.esd.js, entity-screen.details.esd.js: base64 of the bytes
- * gzipped, see scripts/build-web.mjs) and takes the string it leaves in
- * `globalName`. A script load is allowed by `script-src` where
+ * gzipped, written by scripts/bytes-script.mjs) and takes the string it
+ * leaves in `globalName`. A script load is allowed by `script-src` where
  * `connect-src 'none'` forbids fetch. With import() (the file is valid as a
  * classic script and as a module), which is asynchronous, so the scripts of
  * the wasm, the search file and the details load in parallel; in a Worker
@@ -83,6 +83,18 @@ async function loadScript(url, globalName) {
   delete globalThis[globalName];
   if (typeof text !== 'string') throw new Error(`${url} did not define ${globalName}`);
   return text;
+}
+
+/** The bytes a script's string carries (base64 of their gzip, written by
+ * scripts/bytes-script.mjs); a damaged string is an error naming the
+ * script. */
+async function fromScriptText(text, url) {
+  try {
+    return await gunzip(fromBase64(text));
+  } catch (e) {
+    if (/no DecompressionStream/.test((e && e.message) || '')) throw e;
+    throw new Error(`${url} is damaged (its base64 or gzip does not decode): ${(e && e.message) || e}`);
+  }
 }
 
 /** Gunzips bytes with the browser's (or Node's) DecompressionStream. */
@@ -198,7 +210,7 @@ export async function loadBytes(source, { what = 'the bytes', scriptGlobal = SCR
   let bytes;
   if (source.bytes) bytes = asBytes(source.bytes);
   else if (source.url !== undefined) return fetchBytes(source.url, source.integrity, what, source.priority);
-  else if (source.script) bytes = await gunzip(fromBase64(await loadScript(source.script, scriptGlobal)));
+  else if (source.script) bytes = await fromScriptText(await loadScript(source.script, scriptGlobal), source.script);
   else if (source.latin1 !== undefined) bytes = fromLatin1(source.latin1);
   else if (source.base64 !== undefined) bytes = fromBase64(source.base64);
   else if (source.gzipBase64 !== undefined) bytes = await gunzip(fromBase64(source.gzipBase64));
