@@ -92,3 +92,30 @@ test('lists with their dates read as one phrase', () => {
   assert.equal(en.listsAsOf(lists), 'Entity List as of November 2021, SDN as of January 2024');
   assert.equal(en.listsAsOf(lists, true), 'Entity List as of November 2021 and SDN as of January 2024');
 });
+
+test('a formatter makes each Intl object on its first use, once, not when it is created', () => {
+  const made = [];
+  const saved = {};
+  for (const name of ['PluralRules', 'NumberFormat', 'ListFormat', 'DisplayNames']) {
+    saved[name] = Intl[name];
+    Intl[name] = new Proxy(saved[name], {
+      construct(target, args) {
+        made.push(name);
+        return Reflect.construct(target, args);
+      },
+    });
+  }
+  try {
+    const fmt = createFormatter(DEFAULT_STRINGS);
+    assert.deepEqual(made, [], 'nothing is made with the formatter');
+    assert.equal(fmt.country('IL'), 'Israel');
+    assert.equal(fmt.country('FR'), 'France');
+    assert.deepEqual(made, ['DisplayNames']);
+    assert.equal(fmt.join(['a', 'b', 'c']), 'a, b, and c');
+    assert.equal(fmt.t('filtersActive', { count: 2 }), fmt.t('filtersActive', { count: 2 }));
+    assert.deepEqual([...new Set(made)].sort(), ['DisplayNames', 'ListFormat', 'NumberFormat', 'PluralRules']);
+    assert.equal(made.length, 4, 'each once');
+  } finally {
+    Object.assign(Intl, saved);
+  }
+});

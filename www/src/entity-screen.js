@@ -59,6 +59,19 @@ export function setEngineProvider(fn) {
 function event(type, detail) {
   return new CustomEvent(type, { bubbles: true, composed: true, detail });
 }
+/** Runs `tasks` one per idle moment of the page (a timer where there is no
+ * requestIdleCallback): the formatter's Intl objects, made while the lists
+ * load instead of in the task that first shows a date or a count. */
+function warmUp(tasks) {
+  const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+  const next = () => {
+    const task = tasks.shift();
+    if (!task) return;
+    task();
+    idle(next);
+  };
+  idle(next);
+}
 
 export class EntityScreenElement extends HTMLElement {
   static get observedAttributes() {
@@ -208,7 +221,10 @@ export class EntityScreenElement extends HTMLElement {
 
   connectedCallback() {
     connected.add(this);
-    if (!this.#ui) this.#build();
+    if (!this.#ui) {
+      this.#build();
+      warmUp(this.#fmt.warmUps());
+    }
     const when = (this.getAttribute('load') || 'focus').toLowerCase();
     if (when === 'eager') this.load();
     else if (when === 'idle') {

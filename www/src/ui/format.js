@@ -51,19 +51,46 @@ function intl(make) {
   }
 }
 
+/** `intl(make)` on first call, its result kept. */
+function lazyIntl(make) {
+  let made = false;
+  let value = null;
+  return () => {
+    if (!made) {
+      made = true;
+      value = intl(make);
+    }
+    return value;
+  };
+}
+
 /**
  * A formatter over merged strings (see strings.js). Its methods never throw
  * on an unknown locale: they fall back to plain English forms.
+ *
+ * Each Intl object is made on its first use (or by `warmUps`), not here:
+ * the element makes its formatter while the page's module runs, and the
+ * five of them took 40 ms of that task in Chromium (the locale's data
+ * loading), where a task of 50 ms counts as a long one.
  */
 export function createFormatter(strings = DEFAULT_STRINGS) {
   const s = strings;
   const locale = s.locale || 'en';
-  const plural = intl(() => new Intl.PluralRules(locale));
-  const number = intl(() => new Intl.NumberFormat(locale));
-  const score2 = intl(() => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-  const listFormat = intl(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
-  const regions = intl(() => new Intl.DisplayNames([locale], { type: 'region' }));
+  const plural = lazyIntl(() => new Intl.PluralRules(locale));
+  const number = lazyIntl(() => new Intl.NumberFormat(locale));
+  const score2 = lazyIntl(() => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const listFormat = lazyIntl(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+  const regions = lazyIntl(() => new Intl.DisplayNames([locale], { type: 'region' }));
   const dates = new Map();
+  const english = /^en(-|$)/i.test(locale);
+  const dateFormat = (withDay) => {
+    if (!dates.has(withDay)) {
+      const opts = { timeZone: 'UTC', year: 'numeric', month: 'long' };
+      if (withDay) opts.day = 'numeric';
+      dates.set(withDay, intl(() => new Intl.DateTimeFormat(locale, opts)));
+    }
+    return dates.get(withDay);
+  };
 
   const fmt = {
     strings: s,
@@ -76,7 +103,8 @@ export function createFormatter(strings = DEFAULT_STRINGS) {
       let v = s[key];
       if (v && typeof v === 'object' && !Array.isArray(v)) {
         const n = typeof vars.count === 'number' ? vars.count : 0;
-        const cat = plural ? plural.select(n) : n === 1 ? 'one' : 'other';
+        const rules = plural();
+        const cat = rules ? rules.select(n) : n === 1 ? 'one' : 'other';
         v = v[cat] ?? v.other ?? '';
       }
       const show = (x) => (typeof x === 'number' ? fmt.number(x) : String(x));
@@ -84,12 +112,18 @@ export function createFormatter(strings = DEFAULT_STRINGS) {
     },
 
     number(n) {
-      return number ? number.format(n) : String(n);
+      const f = number();
+      return f ? f.format(n) : String(n);
     },
 
-    /** A score with two decimals ("0.98", "0,98" in French). */
+    /** A score with two decimals ("0.98", "0,98" in French). In English
+     * that is what toFixed writes for a score (0 to 1): the element shows
+     * its threshold as it is built, and Intl's first object on a page costs
+     * its locale data (about 30 ms in Chromium) in that task. */
     score(n) {
-      return score2 ? score2.format(n) : Number(n).toFixed(2);
+      if (english && Math.abs(n) < 1000) return Number(n).toFixed(2);
+      const f = score2();
+      return f ? f.format(n) : Number(n).toFixed(2);
     },
 
     /** The words for a score's band (strings.scoreBands[name]). */
@@ -103,20 +137,15 @@ export function createFormatter(strings = DEFAULT_STRINGS) {
     date(text, long = false) {
       const parsed = parseDate(text);
       if (!parsed) return String(text || '');
-      const withDay = parsed.hasDay && long;
-      if (!dates.has(withDay)) {
-        const opts = { timeZone: 'UTC', year: 'numeric', month: 'long' };
-        if (withDay) opts.day = 'numeric';
-        dates.set(withDay, intl(() => new Intl.DateTimeFormat(locale, opts)));
-      }
-      const f = dates.get(withDay);
+      const f = dateFormat(parsed.hasDay && long);
       return f ? f.format(parsed.date) : String(text);
     },
 
     /** A country's name from its ISO code, in the locale. */
     country(code) {
       if (!code) return '';
-      return (regions && intl(() => regions.of(code))) || code;
+      const names = regions();
+      return (names && intl(() => names.of(code))) || code;
     },
 
     /** The badge name of a list code (strings.lists), else the code. */
@@ -126,7 +155,17 @@ export function createFormatter(strings = DEFAULT_STRINGS) {
 
     /** "A, B and C" in the locale. */
     join(items) {
-      return listFormat ? listFormat.format(items) : items.join(', ');
+      const f = listFormat();
+      return f ? f.format(items) : items.join(', ');
+    },
+
+    /** The making of each Intl object this formatter uses, as functions to
+     * run one per idle moment (see warmUp in entity-screen.js), so that
+     * their locale data loads while the page waits for the lists, in short
+     * tasks of their own, not in the task that first needs them. Each
+     * object is still made once. */
+    warmUps() {
+      return [number, dateFormat.bind(null, false), plural, listFormat, regions, dateFormat.bind(null, true)];
     },
 
     /** "Entity List as of November 2021, SDN as of ..." for lists from info(). */
