@@ -564,3 +564,96 @@ proptest! {
         }
     }
 }
+
+/// Every form of party id the id column codes comes back as it was:
+/// numbers up and down (differences, zigzag), numbers written another way
+/// (kept as text), derived ids of the party's own list (kept as 8 bytes)
+/// and lookalikes (another list's code, upper case, a suffix, too short:
+/// text), and any other text.
+#[test]
+fn party_ids_of_every_form_round_trip() {
+    let ids = [
+        "17016",
+        "17017",
+        "9",
+        "0",
+        "18446744073709551615",
+        "1",
+        "007",
+        "+5",
+        "-5",
+        "1e3",
+        "18446744073709551616",
+        "EL-a2cd5c8745d81c70",
+        "EL-A2CD5C8745D81C70",
+        "SDN-a2cd5c8745d81c70",
+        "EL-a2cd5c8745d81c70-2",
+        "EL-a2cd5c8745d81c7",
+        "",
+        "Ω-1",
+        "1ef5e3e12d352fe44c823c7af18d382680c493e0",
+    ];
+    let mut d = small();
+    let template = d.parties[0].clone();
+    d.parties = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let mut p = template.clone();
+            p.id = id.to_string();
+            p.name = format!("Party {k}");
+            p.aliases.clear();
+            p
+        })
+        .collect();
+    d.lists.truncate(1);
+    d.lists[0].count = ids.len() as u32;
+    let bytes = d.to_bytes();
+    assert_eq!(Dataset::from_bytes(&bytes).unwrap(), d);
+    assert_eq!(d.clone().to_bytes(), bytes);
+}
+
+/// The bytes of `d` with the party id code just before the first name
+/// (`marker`, the only party's name) replaced by `code`, header fixed.
+fn with_id_code(d: &Dataset, marker: &str, code: u8) -> Vec<u8> {
+    let mut b = d.to_bytes();
+    let mut needle = vec![marker.len() as u8];
+    needle.extend_from_slice(marker.as_bytes());
+    let at = b
+        .windows(needle.len())
+        .position(|w| w == &needle[..])
+        .expect("the name is in the file");
+    b[at - 1] = code;
+    let checksum = format::checksum(&b[HEADER_LEN..]);
+    b[20..28].copy_from_slice(&checksum.to_le_bytes());
+    b
+}
+
+#[test]
+fn decode_rejects_an_unknown_party_id_coding() {
+    let mut d = small();
+    d.parties.truncate(1);
+    d.lists.truncate(1);
+    d.parties[0].id = String::new(); // coded as one byte: text of length 0
+    d.parties[0].name = "ZZMARKERZZ".into();
+    d.parties[0].aliases.clear();
+    assert_eq!(
+        Dataset::from_bytes(&with_id_code(&d, "ZZMARKERZZ", 1)).unwrap(),
+        d,
+        "the patch itself keeps the file valid"
+    );
+    // Tag 3, and tag 2 (a derived id) with a length's bits set.
+    for code in [3u8, 6] {
+        let e = Dataset::from_bytes(&with_id_code(&d, "ZZMARKERZZ", code)).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                FormatError::Malformed {
+                    what: "party id (unknown coding)",
+                    ..
+                }
+            ),
+            "{code}: {e:?}"
+        );
+    }
+}

@@ -24,6 +24,13 @@ fn text(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// A party id in the id column's text form (`(length << 2) | 1`, then
+/// the bytes; see `IdColumn` in the format).
+fn id_text(out: &mut Vec<u8>, s: &str) {
+    varint(out, (s.len() as u64) << 2 | 1);
+    out.extend_from_slice(s.as_bytes());
+}
+
 fn strings(out: &mut Vec<u8>, table: &[&str]) {
     varint(out, table.len() as u64);
     for s in table {
@@ -71,7 +78,7 @@ fn search_body(n: usize, citation: &str) -> Vec<u8> {
         .position(|&t| t == PartyType::Entity)
         .unwrap() as u8;
     b.extend(std::iter::repeat(entity).take(n));
-    (0..n).for_each(|i| text(&mut b, &i.to_string()));
+    (0..n).for_each(|i| id_text(&mut b, &i.to_string()));
     (0..n).for_each(|_| text(&mut b, "Acme"));
     b.extend(std::iter::repeat(0).take(n)); // alias counts
     b.extend(std::iter::repeat(0).take(n)); // country counts

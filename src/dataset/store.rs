@@ -358,8 +358,11 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
             .copied()
             .ok_or(r.err_at("party type", at))?;
     }
+    let mut ids = format::IdColumn::default();
+    let mut id = String::new();
     for row in rows.iter_mut() {
-        row.id = strings.push(r.text("party id")?);
+        ids.read(&mut r, row.list, &mut id)?;
+        row.id = strings.push(&id);
     }
     for row in rows.iter_mut() {
         row.name = strings.push(r.text("party name")?);
