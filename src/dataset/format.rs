@@ -365,7 +365,7 @@ impl IdColumn {
 /// `id` as a number, when writing the number gives `id` back.
 fn canonical_number(id: &str) -> Option<u64> {
     let n: u64 = id.parse().ok()?;
-    (id.bytes().all(|b| b.is_ascii_digit()) && n.to_string() == id).then_some(n)
+    (n.to_string() == id).then_some(n)
 }
 
 /// The 8 bytes of an id `derived_id` makes for a party on `list`

@@ -59,18 +59,25 @@ export function setEngineProvider(fn) {
 function event(type, detail) {
   return new CustomEvent(type, { bubbles: true, composed: true, detail });
 }
-/** Runs `tasks` one per idle moment of the page (a timer where there is no
- * requestIdleCallback): the formatter's Intl objects, made while the lists
- * load instead of in the task that first shows a date or a count. */
+
+/** Runs `fn` when the page is idle, at the latest after `timeout` ms; where
+ * there is no requestIdleCallback, after `fallbackMs`. */
+function whenIdle(fn, timeout, fallbackMs) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
+  else setTimeout(fn, fallbackMs);
+}
+
+/** Runs `tasks` one per idle moment of the page: the formatter's Intl
+ * objects, made while the lists load instead of in the task that first
+ * shows a date or a count. */
 function warmUp(tasks) {
-  const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
   const next = () => {
     const task = tasks.shift();
     if (!task) return;
     task();
-    idle(next);
+    whenIdle(next, 1000, 50);
   };
-  idle(next);
+  whenIdle(next, 1000, 50);
 }
 
 export class EntityScreenElement extends HTMLElement {
@@ -227,10 +234,7 @@ export class EntityScreenElement extends HTMLElement {
     }
     const when = (this.getAttribute('load') || 'focus').toLowerCase();
     if (when === 'eager') this.load();
-    else if (when === 'idle') {
-      const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-      idle(() => this.isConnected && this.load(), { timeout: 3000 });
-    }
+    else if (when === 'idle') whenIdle(() => this.isConnected && this.load(), 3000, 200);
   }
 
   disconnectedCallback() {

@@ -89,17 +89,22 @@ async function loadScript(url, globalName) {
  * scripts/bytes-script.mjs); a damaged string is an error naming the
  * script. */
 async function fromScriptText(text, url) {
+  requireDecompression(); // a missing decoder is the browser's, not the script's
   try {
     return await gunzip(fromBase64(text));
   } catch (e) {
-    if (/no DecompressionStream/.test((e && e.message) || '')) throw e;
     throw new Error(`${url} is damaged (its base64 or gzip does not decode): ${(e && e.message) || e}`);
   }
 }
 
+/** Throws when this browser has no DecompressionStream (gzip's decoder). */
+function requireDecompression() {
+  if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot decompress the inlined data (no DecompressionStream)');
+}
+
 /** Gunzips bytes with the browser's (or Node's) DecompressionStream. */
 export async function gunzip(bytes) {
-  if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot decompress the inlined data (no DecompressionStream)');
+  requireDecompression();
   // A ReadableStream of our own, not Blob.stream() or Response: WebKit's
   // Workers started from a file:// page fail to read blobs
   // (NotReadableError), and this works everywhere.
