@@ -1177,6 +1177,61 @@ pub fn phonetic_key(t: &str) -> String {
     out
 }
 
+/// Whether two words have the same consonants in the same order, vowels
+/// aside: the spellings one name gets from romanising a script that does not
+/// write its short vowels (Arabic, Persian, Hebrew: Nawfal / Nofal, Shehab /
+/// Shihab, Jeheisha / Jheisheh, Dwaik / Dweik). Vowels are a, e, i, o, u and
+/// y; a w beside a vowel is one too (the diphthong "aw" is written "o" as
+/// often as "aw", "dwaik" has its w before a vowel); a final h after a
+/// vowel is the silent ending written "-a", "-ah" or "-eh"; q is k; a
+/// doubled letter counts once. Words under four letters, and skeletons
+/// under three consonants, say too little ("Omar" / "Amir"), so they are
+/// never called the same here. Nor are words whose first letters differ
+/// (but for a vowel against a vowel): "Carol" / "Karla" and "Mark" /
+/// "Marco" are other names in the same language far more often than
+/// another romanisation.
+pub fn same_consonants(a: &str, b: &str) -> bool {
+    const MIN: usize = 3;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() < 4 || b.len() < 4 || a.len() > 32 || b.len() > 32 {
+        return false;
+    }
+    let initial = |c: u8| {
+        if is_vowel(c) {
+            b'a'
+        } else if c == b'q' {
+            b'k'
+        } else {
+            c
+        }
+    };
+    if initial(a[0]) != initial(b[0]) {
+        return false;
+    }
+    let (mut sa, mut sb) = ([0u8; 32], [0u8; 32]);
+    let (na, nb) = (consonants(a, &mut sa), consonants(b, &mut sb));
+    na >= MIN && sa[..na] == sb[..nb]
+}
+
+/// The consonant skeleton of [`same_consonants`], written to `out`; returns
+/// its length.
+fn consonants(w: &[u8], out: &mut [u8; 32]) -> usize {
+    let vowel = |i: usize| w.get(i).is_some_and(|&c| is_vowel(c));
+    let mut n = 0;
+    for (i, &c) in w.iter().enumerate() {
+        let silent = is_vowel(c)
+            || (c == b'w' && ((i > 0 && vowel(i - 1)) || vowel(i + 1)))
+            || (c == b'h' && i + 1 == w.len() && i > 0 && vowel(i - 1))
+            || (i > 0 && w[i - 1] == c);
+        if silent {
+            continue;
+        }
+        out[n] = if c == b'q' { b'k' } else { c };
+        n += 1;
+    }
+    n
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -1497,6 +1552,28 @@ mod tests {
         assert_eq!(k("gyeong"), k("kyong"));
         assert_eq!(k("seong"), k("song"));
         assert_ne!(k("cheol"), k("chul"));
+    }
+
+    #[test]
+    fn same_consonants_equates_spellings_of_unwritten_vowels() {
+        let same = same_consonants;
+        assert!(same("nawfal", "nofal"));
+        assert!(same("shehab", "shihab"));
+        assert!(same("jeheisha", "jheisheh"));
+        assert!(same("huseini", "husaini"));
+        assert!(same("rajoub", "rjoub"));
+        assert!(same("qasim", "kasem"));
+        assert!(same("mohammed", "muhamad"));
+        // Too little to go on: under four letters or three consonants.
+        assert!(!same("omar", "umar"));
+        assert!(!same("ali", "aly"));
+        // Other consonants, or the same in another order.
+        assert!(!same("nawfal", "nofar"));
+        assert!(!same("shehab", "shebah"));
+        assert!(!same("bovard", "boord"));
+        assert!(!same("dweib", "thweib"));
+        assert!(!same("carol", "karla"));
+        assert!(!same("dwaik", "dweik"));
     }
 
     #[test]
