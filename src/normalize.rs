@@ -1208,9 +1208,31 @@ pub fn same_consonants(a: &str, b: &str) -> bool {
     if initial(a[0]) != initial(b[0]) {
         return false;
     }
+    if !may_share_consonants(crate::edit::letter_mask(a), crate::edit::letter_mask(b)) {
+        return false;
+    }
     let (mut sa, mut sb) = ([0u8; 32], [0u8; 32]);
     let (na, nb) = (consonants(a, &mut sa), consonants(b, &mut sb));
     na >= MIN && sa[..na] == sb[..nb]
+}
+
+/// A necessary condition of [`same_consonants`] on the two words' letter
+/// sets ([`crate::edit::letter_mask`]), two instructions where the search
+/// asks it of thousands of word pairs: a letter that the skeleton always
+/// keeps as itself (any but the vowels, w, h, q and k) is in both words or
+/// in neither.
+pub fn may_share_consonants(a_letters: u32, b_letters: u32) -> bool {
+    const MAY_CHANGE: &[u8] = b"aeiouywhqk";
+    const KEPT: u32 = {
+        let mut m = (1u32 << 26) - 1;
+        let mut i = 0;
+        while i < MAY_CHANGE.len() {
+            m &= !(1 << (MAY_CHANGE[i] - b'a'));
+            i += 1;
+        }
+        m
+    };
+    (a_letters ^ b_letters) & KEPT == 0
 }
 
 /// The consonant skeleton of [`same_consonants`], written to `out`; returns

@@ -119,7 +119,7 @@ pub const KEY_EDIT_FACTOR: f64 = 0.97;
 /// ([`crate::normalize::same_consonants`]: Nawfal / Nofal): the vowels of a
 /// romanised Arabic or Persian name are the romaniser's choice, but so are
 /// they in many unrelated names, so below a phonetic variant.
-pub const CONSONANT_SIM: f64 = 0.8;
+pub const CONSONANT_SIM: f64 = 0.85;
 /// Similarity of an initial and a word with its first letter.
 pub const INITIAL_SIM: f64 = 0.8;
 /// Two adjacent words pair with one joined word ("al shanti" / "alshanti")
@@ -433,7 +433,10 @@ fn spelling_sim_bound(q: &Term, l: &Term, prefix: bool, qm: [u32; 2], lm: [u32; 
     // only needs to be at least it, and the check cost more here than the
     // tighter bound saved.)
     let text = edit::similarity_bound(q.text, l.text, qm[0], lm[0], MIN_TOKEN_SIM);
-    let text = if text < CONSONANT_SIM && normalize::same_consonants(q.text, l.text) {
+    let text = if text < CONSONANT_SIM
+        && normalize::may_share_consonants(qm[0], lm[0])
+        && normalize::same_consonants(q.text, l.text)
+    {
         CONSONANT_SIM
     } else {
         text
