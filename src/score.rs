@@ -14,10 +14,10 @@
 //! Measured (`cargo run --release --example evaluate -- --no-baseline --seed 7`:
 //! held-out aliases and perturbed names of the test half of the parties,
 //! and innocent real names, none of them used to fit anything here): of the
-//! first results scoring at least 0.75, 91.2 % were the party the case was
-//! made from; at least 0.85, 92.1 %; at least 0.90, 92.4 %; exactly 1.00,
+//! first results scoring at least 0.75, 91.1 % were the party the case was
+//! made from; at least 0.85, 92.0 %; at least 0.90, 92.4 %; exactly 1.00,
 //! 90.5 % (the rest are the same name on another record, which only the
-//! other fields can tell apart). On the first seed: 92.3, 93.2, 93.5 and
+//! other fields can tell apart). On the first seed: 92.3, 93.2, 93.4 and
 //! 91.9 %.
 //!
 //! ## Why not a fitted model
