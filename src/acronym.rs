@@ -264,6 +264,7 @@ mod tests {
                 key: "",
                 kind: t.kind,
                 weight: default_weight(t.kind),
+                ordinary: false,
             })
             .collect()
     }
@@ -372,6 +373,7 @@ mod tests {
             key: "",
             kind: TokenKind::Word,
             weight,
+            ordinary: false,
         };
         assert!(may_be(&t("rirt", 1.0)));
         assert!(!may_be(&t("rirt", RARE_WORD_WEIGHT - 0.1)));
@@ -393,6 +395,7 @@ mod tests {
             key: "",
             kind: TokenKind::Word,
             weight: 1.0,
+            ordinary: false,
         });
         let kinds: Vec<TokenKind> = pool.iter().map(|t| t.kind).collect();
         assert!(kinds.contains(&TokenKind::Stop) && kinds.contains(&TokenKind::Legal));
@@ -438,6 +441,7 @@ mod tests {
                     key: "",
                     kind: TokenKind::Word,
                     weight: 1.0,
+                    ordinary: false,
                 };
                 if best(&q, &lt) > 0.0 {
                     assert!(hs.contains(&head_code(acro.as_bytes())), "{acro} / {name}");

@@ -89,7 +89,7 @@ pub struct NameRef {
 /// before handing it to [`Index::from_tokens`].
 ///
 /// Invariants: the tokens are distinct and sorted (so a prefix is a range);
-/// `kinds.len() == words.len()`; `name_ends` is non-decreasing and ends at
+/// `kinds.len() == ordinary.len() == words.len()`; `name_ends` is non-decreasing and ends at
 /// `terms.len()`; every term is a token id (`< words.len()`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NameTokens {
@@ -97,6 +97,9 @@ pub struct NameTokens {
     pub words: Packed,
     /// Each token's kind.
     pub kinds: Vec<TokenKind>,
+    /// Per token, whether it is an ordinary English word
+    /// ([`crate::words::is_ordinary_word`]; only a word can be one).
+    pub ordinary: Vec<bool>,
     /// Per name, where its tokens end in `terms`: names in party order,
     /// each party's primary name then its aliases (a name with no tokens
     /// has an empty range).
@@ -156,13 +159,17 @@ impl NameTokens {
         let bytes = dict.iter().map(String::len).sum();
         let mut words = Packed::with_capacity(bytes, dict.len());
         let mut sorted_kinds = Vec::with_capacity(dict.len());
+        let mut ordinary = Vec::with_capacity(dict.len());
         for &old in &order {
-            words.push(&dict[old as usize]);
-            sorted_kinds.push(kinds[old as usize]);
+            let (text, kind) = (&dict[old as usize], kinds[old as usize]);
+            words.push(text);
+            sorted_kinds.push(kind);
+            ordinary.push(kind == TokenKind::Word && crate::words::is_ordinary_word(text));
         }
         NameTokens {
             words,
             kinds: sorted_kinds,
+            ordinary,
             name_ends,
             terms,
         }
@@ -206,6 +213,8 @@ pub struct Index {
     dict: Words,
     keys: Words,
     kinds: Vec<TokenKind>,
+    /// [`NameTokens::ordinary`].
+    ordinary: Vec<bool>,
     weights: Vec<f32>,
     post_offsets: Vec<u32>,
     post_ids: Vec<u32>,
@@ -235,6 +244,9 @@ pub struct QueryTerm {
     pub key: String,
     pub kind: TokenKind,
     pub weight: f64,
+    /// The dictionary's [`NameTokens::ordinary`] for this text (false for
+    /// a text the dataset does not hold).
+    pub ordinary: bool,
     /// (dictionary id, similarity upper bound).
     expansions: Vec<(u32, f32)>,
 }
@@ -246,6 +258,7 @@ impl QueryTerm {
             key: &self.key,
             kind: self.kind,
             weight: self.weight,
+            ordinary: self.ordinary,
         }
     }
 }
@@ -275,6 +288,7 @@ impl Index {
         let NameTokens {
             words: dict,
             kinds,
+            ordinary,
             name_ends,
             terms: name_terms,
         } = tokens;
@@ -383,6 +397,7 @@ impl Index {
                         key: "",
                         kind: kinds[t as usize],
                         weight: 1.0,
+                        ordinary: false,
                     }),
             );
             acronym_letters.push(acronym::letters_of(&listed));
@@ -403,6 +418,7 @@ impl Index {
             keys,
             deletions,
             kinds,
+            ordinary,
             weights,
             post_offsets,
             post_ids,
@@ -440,11 +456,15 @@ impl Index {
             .into_iter()
             .map(|t| {
                 let weight = self.weight_of(&t.text, t.kind);
+                let ordinary = self
+                    .lookup(&t.text)
+                    .is_some_and(|id| self.ordinary[id as usize]);
                 QueryTerm {
                     key: phonetic_key(&t.text),
                     text: t.text,
                     kind: t.kind,
                     weight,
+                    ordinary,
                     expansions: Vec::new(),
                 }
             })
@@ -501,6 +521,7 @@ impl Index {
             key: self.keys.get(id),
             kind: self.kinds[id],
             weight: self.weights[id] as f64,
+            ordinary: self.ordinary[id],
         }
     }
 

@@ -732,6 +732,9 @@ fn describe(q: &[Term], l: &[Term], pairs: &[TokenPair], penalties: &[Penalty]) 
             Penalty::FamilyNameUnmatched => {
                 "only the given names agree, not the family name".to_string()
             }
+            Penalty::OrdinaryWord => {
+                "rests on one ordinary word, which many names share".to_string()
+            }
         });
     }
     out

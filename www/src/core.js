@@ -9,7 +9,7 @@
 //   screener.compare('Candiru Ltd', 'Candiru'); // {score, match, reasons, pairs}
 //   screener.info();                            // {label, format_version, default_threshold, lists}
 //
-// A dataset comes as two whole files (format v4, `entity-screen split`): the
+// A dataset comes as two whole files (format v5, `entity-screen split`): the
 // search part (names, lists, types, countries, citations, the index) and
 // the details (addresses, remarks, ids, programs, licence texts). The
 // search part is requested at once, with the wasm; the details once the
