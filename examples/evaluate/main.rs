@@ -631,6 +631,26 @@ fn main() {
     if let Some(b) = &b {
         let _ = write!(w, "   {:>12.1}%", 100.0 * b.innocent(b_best).false_hit);
     }
+    // The widget searches as the reader types (prefix mode, its default),
+    // where the rest of a listed name counts as not typed yet: the same
+    // innocent names searched that way, for information.
+    let typed = SearchOptions {
+        limit: 1,
+        prefix: true,
+        ..SearchOptions::default()
+    };
+    let innocents: Vec<&Case> = all.iter().filter(|c| c.set == Set::Innocent).collect();
+    let typed_hits = innocents
+        .iter()
+        .filter(|c| !full.search(&c.query, &typed).is_empty())
+        .count();
+    let _ = write!(
+        w,
+        "\n{:<22}{:>6}   {:>12.1}%   (informational: searched as typed, prefix mode, as the widget does)",
+        "innocent, as typed",
+        innocents.len(),
+        100.0 * typed_hits as f64 / innocents.len().max(1) as f64
+    );
     let _ = writeln!(w, "\n");
 
     // Threshold sweep.
