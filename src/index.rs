@@ -247,6 +247,8 @@ pub struct QueryTerm {
     /// The dictionary's [`NameTokens::ordinary`] for this text (false for
     /// a text the dataset does not hold).
     pub ordinary: bool,
+    /// The text's dictionary id, if the dataset holds it.
+    id: Option<u32>,
     /// (dictionary id, similarity upper bound).
     expansions: Vec<(u32, f32)>,
 }
@@ -442,29 +444,25 @@ impl Index {
         (i < n && self.dict.get(i) == text).then_some(i as u32)
     }
 
-    /// Weight of a token: the dataset's when the token is known, else by kind.
-    fn weight_of(&self, text: &str, kind: TokenKind) -> f64 {
-        match self.lookup(text) {
-            Some(id) => self.weights[id as usize] as f64,
-            None => weight_for(text, kind, default_weight(kind)),
-        }
-    }
-
-    /// Weighted terms of an arbitrary name (for `compare`).
+    /// Weighted terms of an arbitrary name (for `compare`): a token's
+    /// weight and ordinariness are the dataset's when it holds the token
+    /// (one dictionary lookup, kept in the term), else by kind.
     pub fn terms_of(&self, name: &str) -> Vec<QueryTerm> {
         tokens(name)
             .into_iter()
             .map(|t| {
-                let weight = self.weight_of(&t.text, t.kind);
-                let ordinary = self
-                    .lookup(&t.text)
-                    .is_some_and(|id| self.ordinary[id as usize]);
+                let id = self.lookup(&t.text);
+                let (weight, ordinary) = match id {
+                    Some(id) => (self.weights[id as usize] as f64, self.ordinary[id as usize]),
+                    None => (weight_for(&t.text, t.kind, default_weight(t.kind)), false),
+                };
                 QueryTerm {
                     key: phonetic_key(&t.text),
                     text: t.text,
                     kind: t.kind,
                     weight,
                     ordinary,
+                    id,
                     expansions: Vec::new(),
                 }
             })
@@ -548,7 +546,7 @@ impl Index {
                 continue;
             }
             let mut exp: Vec<(u32, f32)> = Vec::new();
-            if let Some(id) = self.lookup(&t.text) {
+            if let Some(id) = t.id {
                 exp.push((id, 1.0));
             }
             if t.kind == TokenKind::Word {
@@ -568,8 +566,8 @@ impl Index {
             }
             exp.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             exp.dedup_by_key(|e| e.0);
-            if t.kind == TokenKind::Word && !(prefix && is_last) && !exp.is_empty() {
-                t.weight = self.unknown_word_weight(&t.text, &exp).unwrap_or(t.weight);
+            if t.kind == TokenKind::Word && !(prefix && is_last) && t.id.is_none() {
+                t.weight = self.unknown_word_weight(&exp).unwrap_or(t.weight);
             }
             t.expansions = exp;
         }
@@ -593,17 +591,15 @@ impl Index {
     /// that neighbour ("teh" / "tech", "armt" / "army"), and what it says
     /// about identity is what that word says; weighing it as a word never
     /// seen (the most distinctive) made one typo in a common word cost more
-    /// than the rest of the name could make up. `None` for a known word or
-    /// one with no neighbour (there the default stands: an unseen word the
-    /// listing lacks is evidence against it). Measured (`cargo run
+    /// than the rest of the name could make up. Asked only of a word the
+    /// dictionary lacks; `None` for one with no neighbour (there the
+    /// default stands: an unseen word the listing lacks is evidence against
+    /// it). Measured (`cargo run
     /// --release --example evaluate -- --no-baseline`, seeds 20260401 and 7):
     /// perturbed names outside the top 10 45 → 44 and 52 → 51, held-out
     /// aliases outside it 250 → 250 and 257 → 255, innocent false hits
     /// unchanged.
-    fn unknown_word_weight(&self, text: &str, exp: &[(u32, f32)]) -> Option<f64> {
-        if self.lookup(text).is_some() {
-            return None;
-        }
+    fn unknown_word_weight(&self, exp: &[(u32, f32)]) -> Option<f64> {
         exp.iter()
             .map(|&(id, s)| (s, self.weights[id as usize]))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))

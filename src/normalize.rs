@@ -1191,8 +1191,26 @@ pub fn phonetic_key(t: &str) -> String {
 /// "Marco" are other names in the same language far more often than
 /// another romanisation.
 pub fn same_consonants(a: &str, b: &str) -> bool {
+    same_consonants_given(
+        a,
+        b,
+        crate::edit::letter_mask(a.as_bytes()),
+        crate::edit::letter_mask(b.as_bytes()),
+    )
+}
+
+/// [`same_consonants`] of two words whose letter sets
+/// ([`crate::edit::letter_mask`]) the caller has at hand, as the search's
+/// similarity bound does: the letter sets reject nearly every pair in two
+/// instructions before any skeleton is built.
+#[inline]
+pub fn same_consonants_given(a: &str, b: &str, a_letters: u32, b_letters: u32) -> bool {
+    may_share_consonants(a_letters, b_letters) && same_skeleton(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same_consonants`] past the letter-set test.
+fn same_skeleton(a: &[u8], b: &[u8]) -> bool {
     const MIN: usize = 3;
-    let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() < 4 || b.len() < 4 || a.len() > 32 || b.len() > 32 {
         return false;
     }
@@ -1208,20 +1226,15 @@ pub fn same_consonants(a: &str, b: &str) -> bool {
     if initial(a[0]) != initial(b[0]) {
         return false;
     }
-    if !may_share_consonants(crate::edit::letter_mask(a), crate::edit::letter_mask(b)) {
-        return false;
-    }
     let (mut sa, mut sb) = ([0u8; 32], [0u8; 32]);
     let (na, nb) = (consonants(a, &mut sa), consonants(b, &mut sb));
     na >= MIN && sa[..na] == sb[..nb]
 }
 
 /// A necessary condition of [`same_consonants`] on the two words' letter
-/// sets ([`crate::edit::letter_mask`]), two instructions where the search
-/// asks it of thousands of word pairs: a letter that the skeleton always
-/// keeps as itself (any but the vowels, w, h, q and k) is in both words or
-/// in neither.
-pub fn may_share_consonants(a_letters: u32, b_letters: u32) -> bool {
+/// sets: a letter that the skeleton always keeps as itself (any but the
+/// vowels, w, h, q and k) is in both words or in neither.
+fn may_share_consonants(a_letters: u32, b_letters: u32) -> bool {
     const MAY_CHANGE: &[u8] = b"aeiouywhqk";
     const KEPT: u32 = {
         let mut m = (1u32 << 26) - 1;

@@ -452,14 +452,12 @@ fn spelling_sim_bound(q: &Term, l: &Term, prefix: bool, qm: [u32; 2], lm: [u32; 
     // only needs to be at least it, and the check cost more here than the
     // tighter bound saved.)
     let text = edit::similarity_bound(q.text, l.text, qm[0], lm[0], MIN_TOKEN_SIM);
-    let text = if text < CONSONANT_SIM
-        && normalize::may_share_consonants(qm[0], lm[0])
-        && normalize::same_consonants(q.text, l.text)
-    {
-        CONSONANT_SIM
-    } else {
-        text
-    };
+    let text =
+        if text < CONSONANT_SIM && normalize::same_consonants_given(q.text, l.text, qm[0], lm[0]) {
+            CONSONANT_SIM
+        } else {
+            text
+        };
     let key = edit::similarity_bound(q.key, l.key, qm[1], lm[1], MIN_TOKEN_SIM / KEY_EDIT_FACTOR);
     text.max(key * KEY_EDIT_FACTOR)
 }
