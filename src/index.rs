@@ -1053,7 +1053,7 @@ fn weight_for(text: &str, kind: TokenKind, idf: f64) -> f64 {
 
 /// The first id in `0..n` for which `before` is false (`before` must be
 /// true then false along the ids, as for a sorted slice).
-fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+pub(crate) fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
