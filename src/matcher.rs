@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::dataset::{cluster, Dataset, FormatError, Store};
 use crate::index::{Index, NameRef, QueryTerm, SimCache};
 use crate::model::{ListId, Party, PartyType};
-use crate::normalize::{family_name_tokens, tokens};
+use crate::normalize::{family_name_tokens, last_word_open, tokens};
 use crate::score::{self, Penalty, Scored, Term};
 
 /// The default match threshold: matches scoring below it are not reported.
@@ -44,7 +44,10 @@ pub struct SearchOptions {
     /// Only parties with an address in one of these ISO-2 countries (empty: all).
     pub countries: Vec<String>,
     /// Treat the last query word as possibly incomplete (search-as-you-type):
-    /// "nso gr" finds "NSO Group". Off for batch screening.
+    /// "nso gr" finds "NSO Group". Off for batch screening. A last word the
+    /// query has closed (a space or punctuation after it, or a legal form
+    /// written out: "Apple Inc.", "Target Corporation") is read as whole
+    /// even so ([`crate::normalize::last_word_open`]).
     pub prefix: bool,
 }
 
@@ -336,7 +339,10 @@ impl Screener {
         if let Some(name) = quoted(query) {
             return self.search_exact(name, options);
         }
-        let terms = self.index.expand(query, options.prefix);
+        // Prefix mode reads the last word as possibly half typed; a word
+        // the reader has closed is a whole word (see `last_word_open`).
+        let prefix = options.prefix && last_word_open(query);
+        let terms = self.index.expand(query, prefix);
         if terms.is_empty() || options.limit == 0 {
             return Vec::new();
         }
@@ -354,7 +360,7 @@ impl Screener {
         // match shown as 0.750 is kept at 0.75; a name whose bound is half
         // a thousandth below cannot round up to it.
         let floor = options.threshold - 0.0005;
-        let mut sims = SimCache::new(&self.index, &qterms, options.prefix);
+        let mut sims = SimCache::new(&self.index, &qterms, prefix);
         for n in cands {
             if floor > 0.0 && sims.below(n, floor) {
                 continue;
@@ -362,8 +368,7 @@ impl Screener {
             let listed = self.index.name_terms(n as usize);
             let m = sims.sims(n);
             let nl = listed.len().min(32);
-            let Some(scored) =
-                score::score_with_matrix(&qterms, &listed, options.prefix, floor, &m, nl)
+            let Some(scored) = score::score_with_matrix(&qterms, &listed, prefix, floor, &m, nl)
             else {
                 continue;
             };
@@ -383,7 +388,7 @@ impl Screener {
                     scored,
                     &qterms,
                     &listed,
-                    options.prefix,
+                    prefix,
                     floor,
                     family,
                     || m,
@@ -395,12 +400,12 @@ impl Screener {
             }
             // `family_name` lowers nothing while a word is being typed, or
             // for a one-word query: the name is not tokenised again then.
-            if person && !options.prefix && qterms.len() >= 2 {
+            if person && !prefix && qterms.len() >= 2 {
                 // Tokenised again only for a person's name whose first word
                 // no query word paired (the family name, if any, is there).
                 if !scored.pairs.iter().any(|p| p.listed().start == 0) {
                     let family = family_name_tokens(name());
-                    score::family_name(&mut scored, family, qterms.len(), options.prefix);
+                    score::family_name(&mut scored, family, qterms.len(), prefix);
                 }
             }
             if round3(scored.score) < options.threshold || scored.score <= 0.0 {

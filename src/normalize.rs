@@ -84,6 +84,28 @@ pub fn tokens(s: &str) -> Vec<Token> {
     canonicalise(raw)
 }
 
+/// Whether the last word of `query`, typed into a search box, may still be
+/// growing, so that prefix mode should read it as the start of a longer
+/// word. Not when the query ends after it (a space or punctuation typed:
+/// "Apple Inc." is finished), nor when it is a legal form of three letters
+/// or more ("Apple Inc", "Target Corporation", "GSK plc": a company name's
+/// last word, and seldom the start of a listed word). A two-letter legal
+/// form stays open: "Co" and "SA" may yet become "Coal" or "Saudi".
+///
+/// Prefix mode forgives the listed words not typed yet, which is what made
+/// innocent names typed out in full show matches the same names searched
+/// whole do not ("Apple Inc." / ORIENTAL APPLE COMPANY PTE LTD).
+pub fn last_word_open(query: &str) -> bool {
+    let Some(last) = tokens(query).pop() else {
+        return false;
+    };
+    // What follows the last token, less the characters the normaliser
+    // drops (an accent typed as a combining mark, a zero-width space),
+    // which close nothing.
+    let typed_to = query.trim_end_matches(is_invisible).encode_utf16().count() as u32;
+    last.end >= typed_to && !(last.kind == TokenKind::Legal && last.end - last.start >= 3)
+}
+
 /// The tokens of `name` (as [`tokens`] numbers them, bit i for token i)
 /// that are its family name when it is written the way the lists write a
 /// person, "FAMILY, Given Names": the tokens that end before its first
@@ -1349,6 +1371,37 @@ mod real_word_tests {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_last_word_is_open_until_a_space_punctuation_or_a_written_legal_form() {
+        for open in [
+            "candiru",
+            "nso gr",
+            "Candiru Lt",
+            "China Co",
+            "Orange SA",
+            "ООО Элюент",
+        ] {
+            assert!(last_word_open(open), "{open:?}");
+        }
+        for closed in [
+            "candiru ",
+            "Apple Inc.",
+            "Apple Inc",
+            "Ivanov, ",
+            "Target Corporation",
+            "BP p.l.c",
+            "",
+            "  ",
+        ] {
+            assert!(!last_word_open(closed), "{closed:?}");
+        }
+        // What the normaliser drops closes nothing: an accent typed as a
+        // combining mark, a zero-width space.
+        for invisible in ["Jose\u{301}", "NSO\u{200B}", "NSO\u{AD}"] {
+            assert!(last_word_open(invisible), "{invisible:?}");
+        }
+    }
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
