@@ -42,6 +42,18 @@ test('a partial query like "nso gr" already shows NSO Group', async ({ page }) =
   await expect(page.getByRole('option').first().locator('.es-name')).toHaveText('NSO Group');
 });
 
+test('a name typed out to its legal form is searched whole: "Orange" shows the bank, "Orange S.A." nothing', async ({ page }) => {
+  // While the last word may still grow, the listed words not typed yet
+  // are forgiven; "S.A." closes the name (normalize::last_word_open).
+  await typeQuery(page, 'Orange');
+  await waitForResults(page, 'Orange');
+  await expect(page.getByRole('option').first()).toContainText('BANK ORANGE');
+  await searchBox(page).pressSequentially(' S.A.', { delay: 40 });
+  await waitForResults(page, 'Orange S.A.');
+  await expect(page.locator('entity-screen [role=status]')).toContainText('No match for “Orange S.A.”');
+  await expect(page.getByRole('option')).toHaveCount(0);
+});
+
 test('each result shows the list, type, country, score in words and as a number, and reasons', async ({ page }) => {
   await typeQuery(page, 'Candiru');
   await waitForResults(page, 'Candiru');
