@@ -50,7 +50,7 @@ pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 use crate::acronym;
 use crate::edit::{self, letter_mask};
 use crate::model::Party;
-use crate::normalize::{is_generic, may_become_legal_form, phonetic_key, tokens, TokenKind};
+use crate::normalize::{is_generic, may_become_legal_form, phonetic_key, tokens, Token, TokenKind};
 use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
@@ -448,8 +448,12 @@ impl Index {
     /// weight and ordinariness are the dataset's when it holds the token
     /// (one dictionary lookup, kept in the term), else by kind.
     pub fn terms_of(&self, name: &str) -> Vec<QueryTerm> {
-        tokens(name)
-            .into_iter()
+        self.terms_from(tokens(name))
+    }
+
+    /// [`Index::terms_of`] over a name's tokens already made.
+    fn terms_from(&self, toks: Vec<Token>) -> Vec<QueryTerm> {
+        toks.into_iter()
             .map(|t| {
                 let id = self.lookup(&t.text);
                 let (weight, ordinary) = match id {
@@ -526,7 +530,13 @@ impl Index {
     /// Query terms with their dictionary expansions. `prefix` lets the last
     /// token expand to every dictionary token it starts.
     pub fn expand(&self, query: &str, prefix: bool) -> Vec<QueryTerm> {
-        let mut terms = self.terms_of(query);
+        self.expand_tokens(tokens(query), prefix)
+    }
+
+    /// [`Index::expand`] over the query's tokens already made (a search
+    /// reads them first to know whether the last word is still open).
+    pub fn expand_tokens(&self, toks: Vec<Token>, prefix: bool) -> Vec<QueryTerm> {
+        let mut terms = self.terms_from(toks);
         let n = terms.len();
         let only_weak = terms
             .iter()

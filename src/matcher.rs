@@ -341,8 +341,9 @@ impl Screener {
         }
         // Prefix mode reads the last word as possibly half typed; a word
         // the reader has closed is a whole word (see `last_word_open`).
-        let prefix = options.prefix && last_word_open(query);
-        let terms = self.index.expand(query, prefix);
+        let toks = tokens(query);
+        let prefix = options.prefix && last_word_open(query, &toks);
+        let terms = self.index.expand_tokens(toks, prefix);
         if terms.is_empty() || options.limit == 0 {
             return Vec::new();
         }
