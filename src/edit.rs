@@ -96,6 +96,70 @@ pub fn similarity_bound(a: &str, b: &str, ma: u32, mb: u32, min: f64) -> f64 {
     1.0 - COST_PER_EDIT * fewest as f64 / longer as f64
 }
 
+/// The letter rows of a QWERTY keyboard, each offset half a key to the
+/// right of the one above, so the keys touching row `r`, column `c` are
+/// `c ± 1` on the same row, `c` and `c + 1` on the row above and `c - 1`
+/// and `c` on the row below.
+const KEY_ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+/// Whether two letters are neighbouring keys on a QWERTY keyboard.
+pub fn keys_touch(a: u8, b: u8) -> bool {
+    let at = |x: u8| {
+        KEY_ROWS.iter().enumerate().find_map(|(r, row)| {
+            row.iter()
+                .position(|&k| k == x)
+                .map(|c| (r as i32, c as i32))
+        })
+    };
+    let (Some((ra, ca)), Some((rb, cb))) = (at(a), at(b)) else {
+        return false;
+    };
+    match rb - ra {
+        0 => ca.abs_diff(cb) == 1,
+        -1 => cb == ca || cb == ca + 1,
+        1 => cb == ca - 1 || cb == ca,
+        _ => false,
+    }
+}
+
+/// Whether `a` and `b` differ by one slip of the fingers: two neighbouring
+/// letters swapped ("uinted" / "united"), a letter replaced by a key it
+/// touches ("armt" / "army"), a letter typed twice or a touching key
+/// struck with it ("molly" / "moly", "panyta" / "panya"), or one of a
+/// double letter left out. These are most typing errors (Damerau 1964;
+/// Kukich 1992, "Techniques for automatically correcting words in text"),
+/// while two different names one edit apart usually differ some other way
+/// ("acme" / "acma", "visa" / "wisa"), so the scorer may trust such a pair
+/// more than its edit distance alone says.
+pub fn typing_slip(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // The shared start and end; the slip is what lies between them.
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (da, db) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    match (da.len(), db.len()) {
+        (2, 2) => da[0] == db[1] && da[1] == db[0],
+        (1, 1) => keys_touch(da[0], db[0]),
+        (0, 1) => {
+            // `b` has one letter more, at `pre` (for a run of one letter
+            // the prefix ends after the run, so look on both sides).
+            let extra = db[0];
+            let near = |i: usize| {
+                b.get(i)
+                    .is_some_and(|&n| n == extra || keys_touch(n, extra))
+            };
+            (pre > 0 && near(pre - 1)) || near(pre + 1)
+        }
+        _ => false,
+    }
+}
+
 /// The set of letters of a word: bit i for letter `a + i`; digits and any
 /// other byte share bit 26 (a coarser set only weakens the check above).
 pub fn letter_mask(w: &[u8]) -> u32 {
@@ -240,6 +304,53 @@ mod tests {
                     assert!(similarity_bound(a, b, ma, mb, min) >= want, "{a} {b} {min}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn keys_touch_on_a_qwerty_keyboard() {
+        for (k, near) in [("a", "qwsz"), ("k", "jiolm"), ("g", "ftyhbv"), ("p", "ol")] {
+            let k = k.as_bytes()[0];
+            for c in b'a'..=b'z' {
+                assert_eq!(
+                    keys_touch(k, c),
+                    near.as_bytes().contains(&c),
+                    "{} {}",
+                    k as char,
+                    c as char
+                );
+            }
+        }
+        assert!(!keys_touch(b'1', b'q'));
+    }
+
+    #[test]
+    fn typing_slips_are_swaps_touching_keys_and_doubled_letters() {
+        for (a, b) in [
+            ("uinted", "united"),
+            ("armt", "army"),
+            ("moly", "molly"),
+            ("panyta", "panya"),
+            ("bwidu", "baidu"),
+            ("untied", "united"),
+            ("aabc", "abc"),
+        ] {
+            assert!(typing_slip(a, b), "{a} {b}");
+            assert!(typing_slip(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("acme", "acma"),
+            ("visa", "wisa"),
+            ("mars", "mass"),
+            ("abc", "abc"),
+            ("marta", "maria"),
+            ("jon", "joan"),
+            ("abcd", "badc"),
+            ("creoydan", "coreydan"),
+            ("", "a"),
+        ] {
+            assert!(!typing_slip(a, b), "{a} {b}");
+            assert!(!typing_slip(b, a), "{b} {a}");
         }
     }
 
