@@ -64,18 +64,19 @@
 //! so a query word left unmatched costs much more than an extra word in the
 //! listed name. A query may say more than the listing, though (an extra
 //! given name, a patronymic): when a rare listed word and at least one more
-//! word (a common one will do) agree and the listing is wholly matched (its distinctive words if it is
-//! names alone, else every word but the legal form), each extra
-//! query word counts at half its weight ([`EXTRA_QUERY_FORGIVENESS`];
-//! "Fritz Martin Karl Gelowicz" / "GELOWICZ, Fritz Martin" 0.88, "Taveta
-//! Greenwick Cyprus Nicosia Ltd" / "Taveta Greenwick Ltd." 0.76), while
+//! word (a common one will do) agree and the listing is wholly matched (its
+//! distinctive words if it is names alone, else every word but the legal
+//! form), each extra query word counts at half its weight
+//! ([`EXTRA_QUERY_FORGIVENESS`]; "Fritz Martin Karl Gelowicz" / "GELOWICZ,
+//! Fritz Martin" 0.88, "Taveta Greenwick Cyprus Nicosia Ltd" / "Taveta
+//! Greenwick Ltd." 0.76), while
 //! common words alone earn nothing ("Maria Fernandez Lopez" / "FERNANDEZ,
 //! Maria" 0.74). The listed side's exponent `e` is 0.25 once two distinctive
 //! words agree (0.15 when every query word is found spelled alike,
-//! [`LISTED_COVERAGE_EXPONENT_EXACT`]; or a one-word query equals a rare listed word, or a query
-//! of three words or more, one distinctive, is found word for word in the
-//! listed name: "Institute of Computing Technology" / "... Chinese Academy
-//! of Sciences"), else 0.5;
+//! [`LISTED_COVERAGE_EXPONENT_EXACT`]; or a one-word query equals a rare
+//! listed word, or a query of three words or more, one distinctive, is
+//! found word for word in the listed name: "Institute of Computing
+//! Technology" / "... Chinese Academy of Sciences"), else 0.5;
 //! while typing (prefix mode) it is 0.1 and 0.25, since the rest of the
 //! listed name is what has not been typed yet. Penalties: numbers that
 //! disagree (×0.6), a match on weak words only (×0.6), a match that rests on
@@ -651,11 +652,10 @@ pub fn score_with(
     // and 342 -> 343 of 600, innocent hits unchanged. From two words on,
     // it added two innocent hits ("Northwestern University" /
     // NORTHWESTERN POLYTECHNICAL UNIVERSITY, "Heritage Foundation").
-    let short_form = !strong.is_empty()
-        && unmatched_q == 0
-        && pairs.iter().all(|p| p.sim >= 1.0)
-        && query.iter().filter(|t| t.kind == TokenKind::Word).count() >= 3;
     let whole_query_exact = unmatched_q == 0 && pairs.iter().all(|p| p.sim >= 1.0);
+    let short_form = !strong.is_empty()
+        && whole_query_exact
+        && query.iter().filter(|t| t.kind == TokenKind::Word).count() >= 3;
     let listed_exp = match (strong.len() >= 2 || lone_exact || short_form, prefix) {
         (true, false) if strong.len() >= 2 && whole_query_exact => LISTED_COVERAGE_EXPONENT_EXACT,
         (true, false) => LISTED_COVERAGE_EXPONENT_STRONG,
@@ -887,9 +887,9 @@ fn distinctive(t: &Term) -> bool {
 /// ("BOZIZE, Francois Yangouvonda" / "BOZIZE, Francois"; "Elena Leonidovna
 /// Shifrin" / "Shifrin, Elena"): each extra query word counts at
 /// `1 - EXTRA_QUERY_FORGIVENESS` of its weight, but only when what did
-/// match is strong evidence: two or more words (one may be a common one), one of them a
-/// rare word ([`RARE_WORD_WEIGHT`], on both sides) that agrees (nearly) exactly, and the
-/// whole listing matched: every distinctive word of a listed name made of
+/// match is strong evidence: two or more words (one may be a common one),
+/// one of them a rare word ([`RARE_WORD_WEIGHT`], on both sides) that
+/// agrees (nearly) exactly, and the whole listing matched: every distinctive word of a listed name made of
 /// names alone (a person's name, or a company's without legal form or
 /// common organisation word), every word but the legal form of any other
 /// ("Taveta Greenwick Cyprus Nicosia Ltd" / "Taveta Greenwick Ltd.").
@@ -912,28 +912,35 @@ fn forgiven_query_weight(
     // common one ("Grindavik Solutions Ltd-ISR" / "Grindavik Solutions
     // Ltd."). Measured (evaluate, seeds 20260401 and 7): held-out aliases
     // found 347 -> 348 and 346 -> 348 of 600, innocent hits unchanged.
-    let words_agree = pairs
-        .iter()
-        .filter(|p| {
-            p.sim >= PHONETIC_SIM && query[p.query()].iter().all(|t| t.kind == TokenKind::Word)
-        })
-        .count();
-    if prefix || strong.is_empty() || (strong.len() < 2 && words_agree < 2) {
+    if prefix || strong.is_empty() {
+        return 0.0;
+    }
+    let words_agree = || {
+        pairs
+            .iter()
+            .filter(|p| {
+                p.sim >= PHONETIC_SIM && query[p.query()].iter().all(|t| t.kind == TokenKind::Word)
+            })
+            .count()
+    };
+    if strong.len() < 2 && words_agree() < 2 {
         return 0.0;
     }
     // A company's extra words tell more ("Polar Bear Ice Company" is not
     // "POLAR BEAR ELECTRONICS CO"), so a listing that is not names alone
     // must agree in every word, its common organisation words too.
-    let listing_covered = if plain_name(listed) {
-        listed
-            .iter()
-            .enumerate()
-            .all(|(j, t)| l_used & (1 << j) != 0 || !distinctive(t))
-    } else {
-        listed.iter().enumerate().all(|(j, t)| {
-            l_used & (1 << j) != 0 || !matches!(t.kind, TokenKind::Word | TokenKind::Number)
-        })
+    let names_alone = plain_name(listed);
+    let must_agree = |t: &Term| {
+        if names_alone {
+            distinctive(t)
+        } else {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+        }
     };
+    let listing_covered = listed
+        .iter()
+        .enumerate()
+        .all(|(j, t)| l_used & (1 << j) != 0 || !must_agree(t));
     // Rare on both sides: the query side is what the score bound can check.
     let rare_agrees = strong.iter().any(|p| {
         p.sim >= PHONETIC_SIM

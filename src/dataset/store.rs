@@ -541,7 +541,7 @@ fn name_tokens(
                 .ok()
                 .filter(|&id| (id as usize) < ids.words.len()),
         };
-        terms.push(id.ok_or(r.err_at("token code (no such plain word or token id)", at))?);
+        terms.push(id.ok_or_else(|| r.err_at("token code (no such plain word or token id)", at))?);
     }
     Ok(())
 }
