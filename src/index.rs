@@ -50,17 +50,18 @@ pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 use crate::acronym;
 use crate::edit::{self, letter_mask};
 use crate::model::Party;
-use crate::normalize::{is_generic, may_become_legal_form, phonetic_key, tokens, Token, TokenKind};
+use crate::normalize::{
+    is_generic, may_become_legal_form, phonetic_key, phonetic_key_into, tokens, Token, TokenKind,
+};
 use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
     GENERIC_WEIGHT_CAP, LISTED_COVERAGE_EXPONENT_STRONG, MIN_TOKEN_SIM, PHONETIC_SIM,
 };
 
-/// Buckets of the acronym table: one per [`acronym::head_code`]
-/// (`26^3 < 2^15`).
-const ACRONYM_BITS: u32 = 15;
-const _: () = assert!(26usize.pow(acronym::HEAD as u32) <= 1 << ACRONYM_BITS);
+/// Buckets of the acronym table: one per [`acronym::head_code`], a number
+/// below `26^HEAD`.
+const ACRONYM_BUCKETS: usize = 26usize.pow(acronym::HEAD as u32);
 
 /// Names fully scored per query.
 pub const MAX_CANDIDATES: usize = 150;
@@ -350,69 +351,93 @@ impl Index {
             })
             .collect();
 
+        let (mut scratch, mut key) = (String::new(), String::new());
         let keys = Words(
             (0..ntok)
-                .map(|t| phonetic_key(dict.get(t)).into())
+                .map(|t| {
+                    phonetic_key_into(dict.get(t), &mut scratch, &mut key);
+                    Box::from(key.as_str())
+                })
                 .collect(),
         );
-        let mut key_map: Vec<(u64, u32)> = Vec::new();
-        let mut grams: Vec<(u64, u32)> = Vec::new();
-        let mut deletions: Vec<(u64, u32)> = Vec::new();
-        let mut word: Vec<u64> = Vec::new();
-        for (id, _) in kinds
-            .iter()
-            .enumerate()
-            .filter(|(_, &k)| k == TokenKind::Word)
-        {
+        // Sized up front: a word gives at most one trigram per letter and
+        // one deletion per letter plus itself, and growing these vectors by
+        // doubling was a tenth of building them.
+        let word_ids = || {
+            kinds
+                .iter()
+                .enumerate()
+                .filter(|(_, &k)| k == TokenKind::Word)
+                .map(|(id, _)| id)
+        };
+        let (mut n_grams, mut n_deletions, mut n_words) = (0, 0, 0);
+        for id in word_ids() {
+            let len = dict.get(id).len();
+            n_words += 1;
+            n_grams += if len >= 4 { len } else { 0 };
+            n_deletions += if SHORT.contains(&len) { len + 1 } else { 0 };
+        }
+        let mut key_map: Vec<(u64, u32)> = Vec::with_capacity(n_words);
+        let mut grams: Vec<(u32, u32)> = Vec::with_capacity(n_grams);
+        let mut deletions: Vec<(u64, u32)> = Vec::with_capacity(n_deletions);
+        let mut word_grams: Vec<u32> = Vec::new();
+        let mut word_deletions: Vec<u64> = Vec::new();
+        for id in word_ids() {
             let t = dict.get(id);
             key_map.push((fnv(keys.get(id).as_bytes()), id as u32));
             // Each key once per word (a word's repeated trigram or equal
             // deletions count once, as the fuzzy lookup's counts assume).
             if t.len() >= 4 {
-                word.clear();
-                word.extend(trigrams(t).map(gram_code));
-                word.sort_unstable();
-                word.dedup();
-                grams.extend(word.iter().map(|&g| (g, id as u32)));
+                word_grams.clear();
+                word_grams.extend(trigrams(t).map(gram_code));
+                word_grams.sort_unstable();
+                word_grams.dedup();
+                grams.extend(word_grams.iter().map(|&g| (g, id as u32)));
             }
             if SHORT.contains(&t.len()) {
-                word.clear();
-                for_each_deletion(t.as_bytes(), |h| word.push(h));
-                word.sort_unstable();
-                word.dedup();
-                deletions.extend(word.iter().map(|&h| (h, id as u32)));
+                word_deletions.clear();
+                for_each_deletion(t.as_bytes(), |h| word_deletions.push(h));
+                word_deletions.sort_unstable();
+                word_deletions.dedup();
+                deletions.extend(word_deletions.iter().map(|&h| (h, id as u32)));
             }
         }
         // Acronym heads per name (sorted and deduplicated per name, so a
         // name is in each bucket once).
-        let mut heads: Vec<(u64, u32)> = Vec::new();
-        let mut name_heads: Vec<u64> = Vec::new();
+        let mut heads: Vec<(u32, u32)> = Vec::with_capacity(names.len());
+        let mut name_heads: Vec<u32> = Vec::new();
         let mut acronym_letters: Vec<u32> = Vec::with_capacity(names.len());
+        // A name's acronym letters are the union of its tokens'
+        // ([`acronym::letters_of`] folds over tokens), so each dictionary
+        // token's are found once rather than at each of its uses.
+        let term = |t: usize| Term {
+            text: dict.get(t),
+            key: "",
+            kind: kinds[t],
+            weight: 1.0,
+            ordinary: false,
+        };
+        let token_letters: Vec<u32> = (0..ntok).map(|t| acronym::letters_of(&[term(t)])).collect();
         let mut listed: Vec<Term> = Vec::new();
         for (ni, n) in names.iter().enumerate() {
+            let ids = &name_terms[n.start as usize..(n.start + n.len) as usize];
             listed.clear();
-            listed.extend(
-                name_terms[n.start as usize..(n.start + n.len) as usize]
+            listed.extend(ids.iter().map(|&t| term(t as usize)));
+            acronym_letters.push(
+                ids[..ids.len().min(32)]
                     .iter()
-                    .map(|&t| Term {
-                        text: dict.get(t as usize),
-                        key: "",
-                        kind: kinds[t as usize],
-                        weight: 1.0,
-                        ordinary: false,
-                    }),
+                    .fold(0, |m, &t| m | token_letters[t as usize]),
             );
-            acronym_letters.push(acronym::letters_of(&listed));
             name_heads.clear();
-            acronym::heads(&listed, |h| name_heads.push(acronym::head_code(&h) as u64));
+            acronym::heads(&listed, |h| name_heads.push(acronym::head_code(&h) as u32));
             name_heads.sort_unstable();
             name_heads.dedup();
             heads.extend(name_heads.iter().map(|&h| (h, ni as u32)));
         }
-        let acronyms = Buckets::new(&heads, ACRONYM_BITS, |h| h as usize);
+        let acronyms = Buckets::direct(&heads, ACRONYM_BUCKETS);
         drop(listed);
         let key_map = Buckets::by_hash(&key_map, 16);
-        let grams = Buckets::new(&grams, GRAM_BITS, |g| g as usize);
+        let grams = Buckets::direct(&grams, GRAM_BUCKETS);
         let deletions = Buckets::by_hash(&deletions, 17);
 
         Index {
@@ -1090,46 +1115,62 @@ fn for_each_deletion(w: &[u8], mut f: impl FnMut(u64)) {
     }
 }
 
-/// Bits of a [`gram_code`]: six per letter.
-const GRAM_BITS: u32 = 18;
+/// Letter classes of a [`gram_code`]: `a-z`, `0-9`, `$` and one for every
+/// other byte.
+const GRAM_CLASSES: usize = 38;
+/// Buckets of the trigram table: one per [`gram_code`].
+const GRAM_BUCKETS: usize = GRAM_CLASSES * GRAM_CLASSES * GRAM_CLASSES;
 
-/// A trigram as a number below `1 << GRAM_BITS`: six bits per letter,
-/// distinct for `a-z`, `0-9` and `$` (all the normaliser's tokens and the
-/// word boundary are made of), every other byte sharing one code. The
-/// number is the trigram's bucket, so looking a trigram up is one range.
-fn gram_code(g: [u8; 3]) -> u64 {
-    let class = |b: u8| -> u64 {
+/// A trigram as a number below [`GRAM_BUCKETS`]: a digit in base
+/// [`GRAM_CLASSES`] per letter, distinct for `a-z`, `0-9` and `$` (all the
+/// normaliser's tokens and the word boundary are made of), every other
+/// byte sharing one class. The number is the trigram's bucket, so looking a
+/// trigram up is one range; dense, so the table's bucket starts are 55,000
+/// entries where six bits a letter made 262,144 (and a copy of them to
+/// fill), most of them never used.
+fn gram_code(g: [u8; 3]) -> u32 {
+    let class = |b: u8| -> u32 {
         match b {
-            b'a'..=b'z' => u64::from(b - b'a') + 1,
-            b'0'..=b'9' => u64::from(b - b'0') + 27,
-            b'$' => 37,
-            _ => 63,
+            b'a'..=b'z' => u32::from(b - b'a'),
+            b'0'..=b'9' => u32::from(b - b'0') + 26,
+            b'$' => 36,
+            _ => 37,
         }
     };
-    class(g[0]) << 12 | class(g[1]) << 6 | class(g[2])
+    let c = GRAM_CLASSES as u32;
+    (class(g[0]) * c + class(g[1])) * c + class(g[2])
 }
 
-/// Token ids grouped by a 64-bit key, built with a counting sort over the
-/// key's bucket: linear at load (a comparison sort of the quarter-million
+/// Token ids grouped by a key, built with a counting sort over the key's
+/// bucket: linear at load (a comparison sort of the quarter-million
 /// trigram entries was the largest part of start-up), one range to read at
 /// query time. Within a bucket, entries keep the order they were given in
 /// (ascending token id).
+///
+/// Two kinds: keys that are their bucket's number ([`Buckets::direct`]:
+/// trigrams, acronym heads), where a bucket is the answer and no key is
+/// kept; and 64-bit hashes grouped by their top bits ([`Buckets::by_hash`]:
+/// phonetic keys, deletions), where a bucket holds several keys and each
+/// entry keeps its own to tell them apart.
 struct Buckets {
     /// `ids[starts[b]..starts[b + 1]]` are bucket `b`'s.
     starts: Vec<u32>,
-    /// Each entry's full key (a bucket holds several keys when keys are
-    /// hashes).
+    /// Each entry's full key, for hashed keys; empty for direct ones.
     keys: Vec<u64>,
     ids: Vec<u32>,
-    /// Bucket of a key: `key >> shift` (0 when keys are bucket numbers).
+    /// Bucket of a hashed key: `key >> shift`.
     shift: u32,
 }
 
 impl Buckets {
-    /// Groups `entries` (key, id) into `1 << bits` buckets by `bucket(key)`,
-    /// which must be below `1 << bits`.
-    fn new(entries: &[(u64, u32)], bits: u32, bucket: impl Fn(u64) -> usize) -> Buckets {
-        let n = 1usize << bits;
+    /// Groups `entries` (key, id) into `n` buckets by `bucket(key)`, which
+    /// must be below `n`, keeping each entry's key if `keep_keys`.
+    fn new<K: Copy + Into<u64>>(
+        entries: &[(K, u32)],
+        n: usize,
+        keep_keys: bool,
+        bucket: impl Fn(K) -> usize,
+    ) -> Buckets {
         let mut starts = vec![0u32; n + 1];
         for &(k, _) in entries {
             starts[bucket(k) + 1] += 1;
@@ -1138,11 +1179,17 @@ impl Buckets {
             starts[b + 1] += starts[b];
         }
         let mut fill = starts.clone();
-        let mut keys = vec![0u64; entries.len()];
+        let mut keys = if keep_keys {
+            vec![0u64; entries.len()]
+        } else {
+            Vec::new()
+        };
         let mut ids = vec![0u32; entries.len()];
         for &(k, id) in entries {
             let at = &mut fill[bucket(k)];
-            keys[*at as usize] = k;
+            if keep_keys {
+                keys[*at as usize] = k.into();
+            }
             ids[*at as usize] = id;
             *at += 1;
         }
@@ -1154,10 +1201,15 @@ impl Buckets {
         }
     }
 
+    /// Groups entries whose key is their bucket's number, below `n`.
+    fn direct(entries: &[(u32, u32)], n: usize) -> Buckets {
+        Buckets::new(entries, n, false, |k| k as usize)
+    }
+
     /// Groups hashed keys by their top `bits` bits.
     fn by_hash(entries: &[(u64, u32)], bits: u32) -> Buckets {
         let shift = 64 - bits;
-        let mut b = Buckets::new(entries, bits, |k| (k >> shift) as usize);
+        let mut b = Buckets::new(entries, 1 << bits, true, |k| (k >> shift) as usize);
         b.shift = shift;
         b
     }

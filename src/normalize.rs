@@ -1130,6 +1130,16 @@ fn rewrite_known_words(mut words: Vec<RawWord>) -> Vec<RawWord> {
 /// (Yevgeniy / Evgeny / Evgenii, Mohammed / Muhammad is *not* equal here:
 /// vowel changes are left to the edit distance).
 pub fn phonetic_key(t: &str) -> String {
+    let mut out = String::new();
+    phonetic_key_into(t, &mut String::new(), &mut out);
+    out
+}
+
+/// [`phonetic_key`] written into `out` (cleared first), spelling it out in
+/// `scratch` on the way. The index keys every dictionary word at load
+/// (36,000 for the default dataset); reusing two buffers spares it two
+/// allocations a word, and the wasm's allocator is slow.
+pub fn phonetic_key_into(t: &str, scratch: &mut String, out: &mut String) {
     // A Pinyin syllable is keyed as its Wade-Giles spelling, so both
     // systems' spellings of a Chinese name share a key (Zhang / Chang).
     let wade_giles = words::pinyin_as_wade_giles(t);
@@ -1143,7 +1153,8 @@ pub fn phonetic_key(t: &str) -> String {
     });
     let t = romanised.as_deref().unwrap_or(t);
     let b = t.as_bytes();
-    let mut s = String::with_capacity(b.len());
+    let s = scratch;
+    s.clear();
     let mut i = 0;
     // Word-initial "ye"/"ie" → "e" (Yevgeniy, Yelena, Ielena).
     if b.len() > 2 && (b[0] == b'y' || b[0] == b'i') && b[1] == b'e' {
@@ -1185,7 +1196,7 @@ pub fn phonetic_key(t: &str) -> String {
         }
     }
     // Collapse doubled letters, then romanisation endings -iy/-ii/-yi/-ij → -i.
-    let mut out = String::with_capacity(s.len());
+    out.clear();
     let mut prev = '\0';
     for c in s.chars() {
         if c != prev {
@@ -1199,7 +1210,6 @@ pub fn phonetic_key(t: &str) -> String {
             out.push_str(if end == "ij" { "i" } else { "ia" });
         }
     }
-    out
 }
 
 /// Whether two words have the same consonants in the same order, vowels
