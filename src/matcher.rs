@@ -399,6 +399,11 @@ impl Screener {
                 };
                 scored = again;
             }
+            // A person's extra query words forgiven: more of them when the
+            // family name is rare and agrees. Tokenised again only then.
+            if person && !prefix && scored.evidence.q_extra > 0.0 {
+                score::family_forgiveness(&mut scored, &listed, family_name_tokens(name()));
+            }
             // `family_name` lowers nothing while a word is being typed, or
             // for a one-word query: the name is not tokenised again then.
             if person && !prefix && qterms.len() >= 2 {
@@ -638,6 +643,7 @@ impl Screener {
             )
             .unwrap_or_default();
             score::family_name(&mut scored, family, qa.len(), false);
+            score::family_forgiveness(&mut scored, &qb, family);
         }
         let pairs = token_pairs(&qa, &qb, &scored);
         let score = round3(scored.score);
