@@ -56,7 +56,8 @@ use crate::normalize::{
 use crate::packed::Packed;
 use crate::score::{
     default_weight, joinable, prefix_sim, score_bound, token_sim, token_sim_bound, Term,
-    GENERIC_WEIGHT_CAP, LISTED_COVERAGE_EXPONENT_STRONG, MIN_TOKEN_SIM, PHONETIC_SIM,
+    GENERIC_WEIGHT_CAP, JOINED_MIN_SIM, LISTED_COVERAGE_EXPONENT_STRONG, MIN_TOKEN_SIM,
+    PHONETIC_SIM,
 };
 
 /// Buckets of the acronym table: one per [`acronym::head_code`], a number
@@ -606,15 +607,60 @@ impl Index {
             }
             t.expansions = exp;
         }
-        // Adjacent query words joined ("saito tech" → "saitotech").
+        // Adjacent query words joined ("saito tech" → "saitotech"), and,
+        // where one of them is a word the dataset lacks, joined within a
+        // typo ("had kaew" → "hatkaew"), as the scorer pairs them
+        // (`score::joined_pairs`, from JOINED_MIN_SIM).
         for i in 0..n.saturating_sub(1) {
             if terms[i].kind == TokenKind::Word || terms[i + 1].kind == TokenKind::Word {
                 let joined = format!("{}{}", terms[i].text, terms[i + 1].text);
+                // Counted at the weight of both words (an upper bound).
+                let both = (terms[i].weight + terms[i + 1].weight) / terms[i].weight.max(1e-6);
                 if let Some(id) = self.lookup(&joined) {
-                    // Counted at the weight of both words (an upper bound).
-                    let both = (terms[i].weight + terms[i + 1].weight) / terms[i].weight.max(1e-6);
                     terms[i].expansions.push((id, both.min(4.0) as f32));
+                } else if (terms[i].id.is_none() || terms[i + 1].id.is_none())
+                    && joinable(terms[i].kind)
+                    && joinable(terms[i + 1].kind)
+                {
+                    let mut near = Vec::new();
+                    self.fuzzy(&joined, &mut near);
+                    for (id, s) in near {
+                        if f64::from(s) >= JOINED_MIN_SIM
+                            && self.dict.get(id as usize).len() == joined.len()
+                        {
+                            terms[i]
+                                .expansions
+                                .push((id, (f64::from(s) * both).min(4.0) as f32));
+                        }
+                    }
                 }
+            }
+        }
+        // A word the dataset lacks that is two of its words written as one
+        // ("KUDOKAI" / KUDO-KAI, "Meixin" / MEI XIN, "Aliakbari" /
+        // ALI-AKBARI), as the scorer pairs them (`score::joined_pairs`):
+        // the rarer half retrieves the names (the commoner one, "kai" or
+        // "ali", would bring thousands for nothing the rarer does not).
+        for t in terms.iter_mut() {
+            if t.id.is_some() || t.kind != TokenKind::Word || t.text.len() < 5 {
+                continue;
+            }
+            for k in 2..=t.text.len() - 2 {
+                let (Some(a), Some(b)) = (t.text.get(..k), t.text.get(k..)) else {
+                    continue;
+                };
+                let (Some(ia), Some(ib)) = (self.lookup(a), self.lookup(b)) else {
+                    continue;
+                };
+                if !(joinable(self.kinds[ia as usize]) && joinable(self.kinds[ib as usize])) {
+                    continue;
+                }
+                let rarer = if self.weights[ia as usize] >= self.weights[ib as usize] {
+                    ia
+                } else {
+                    ib
+                };
+                t.expansions.push((rarer, 1.0));
             }
         }
         terms
