@@ -608,9 +608,11 @@ impl Index {
             t.expansions = exp;
         }
         // Adjacent query words joined ("saito tech" → "saitotech"), and,
-        // where one of them is a word the dataset lacks, joined within a
+        // where one of them is a word the dataset lacks, joined within one
         // typo ("had kaew" → "hatkaew"), as the scorer pairs them
-        // (`score::joined_pairs`, from JOINED_MIN_SIM).
+        // (`score::joined_pairs`, from JOINED_MIN_SIM). One typo, not the
+        // scorer's similarity alone: at two, "Miner Services" retrieved
+        // INTERSERVICE (0.87).
         for i in 0..n.saturating_sub(1) {
             if terms[i].kind == TokenKind::Word || terms[i + 1].kind == TokenKind::Word {
                 let joined = format!("{}{}", terms[i].text, terms[i + 1].text);
@@ -625,8 +627,11 @@ impl Index {
                     let mut near = Vec::new();
                     self.fuzzy(&joined, &mut near);
                     for (id, s) in near {
+                        let listed = self.dict.get(id as usize);
                         if f64::from(s) >= JOINED_MIN_SIM
-                            && self.dict.get(id as usize).len() == joined.len()
+                            && listed.len() == joined.len()
+                            && edit::osa_distance_bounded(joined.as_bytes(), listed.as_bytes(), 1)
+                                <= 1
                         {
                             terms[i]
                                 .expansions

@@ -688,6 +688,11 @@ fn is_stop(w: &str) -> bool {
 /// own normal form, one [`TokenKind::Word`], so each reaches the weight
 /// function ("factory" is written "plant", "limited" is a legal form, and
 /// "chemicals" is read as "chemical" before any weight is looked up).
+/// "Company" or "society" in the languages whose other organisation words
+/// the normaliser already translates (gesellschaft, societa, societe,
+/// sociedad: "Groupe", "Banco" and "Compania" are read as group, bank and
+/// co) are common words too: "Société Générale" is no more the bakery
+/// SOCIETE GENERALE DES PAINS than "General Company" would be.
 pub const GENERIC_WORDS: &[&str] = &[
     "academy",
     "agency",
@@ -716,6 +721,7 @@ pub const GENERIC_WORDS: &[&str] = &[
     "foundation",
     "gas",
     "general",
+    "gesellschaft",
     "global",
     "group",
     "holding",
@@ -744,6 +750,9 @@ pub const GENERIC_WORDS: &[&str] = &[
     "scientific",
     "service",
     "shipping",
+    "sociedad",
+    "societa",
+    "societe",
     "solutions",
     "special",
     "state",
