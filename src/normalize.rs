@@ -48,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -321,9 +321,14 @@ pub fn split_abd(w: &str) -> Option<(&'static [&'static str], &str)> {
             return None;
         }
     }
-    // Sun letters: "abdur rahman", "abdus salam", "abdun nasir", "abduz zahir".
+    // Sun letters: "abdurrahman", "abdussalam", "abdunnasir", "abduzzahir",
+    // and the same as two words, "Abdur Rahman", "Abdus Salam", "Abdush
+    // Shakur", where "abdur" is "abd ar-", the article assimilated.
     let rest = w.strip_prefix("abdu")?;
     let b = rest.as_bytes();
+    if matches!(rest, "r" | "s" | "n" | "z" | "t" | "d" | "sh") {
+        return Some((ABD_AL, ""));
+    }
     (b.len() >= 4 && b[0] == b[1] && b"rsnztd".contains(&b[0])).then(|| (ABD_AL, &rest[1..]))
 }
 
@@ -714,6 +719,9 @@ mod tests {
             Some((&["abd", "al"][..], "rahman"))
         );
         assert_eq!(split_abd("abdel"), Some((&["abd", "al"][..], "")));
+        assert_eq!(split_abd("abdur"), Some((&["abd", "al"][..], "")));
+        assert_eq!(split_abd("abdush"), Some((&["abd", "al"][..], "")));
+        assert_eq!(split_abd("abdum"), None);
         assert_eq!(split_abd("abdullah"), None);
         assert_eq!(split_abd("abdallah"), None);
         assert_eq!(split_abd("abdu"), None);
