@@ -48,7 +48,7 @@ pub const MAX_TOKEN_BYTES: usize = 48;
 /// ([`crate::dataset::FormatError::NormalizerMismatch`]) rather than
 /// searched with queries normalised differently. Bump it with any change to
 /// the tokens a name gives.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 
 /// What role a token plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -672,6 +672,18 @@ fn is_stop(w: &str) -> bool {
             | "mrs"
             | "ms"
             | "dr"
+            // Religious and military titles before a name (a query may
+            // add "Maulana" or "Col."): a title says nothing of who it is.
+            // Not Sheikh or Mullah, which are family names too ("SHEIKH,
+            // Umair Naeem", "MULLAH GUL AGHA"): as titles they cost a
+            // held-out alias and a perturbed name each.
+            | "maulana"
+            | "mawlana"
+            | "maulvi"
+            | "mawlawi"
+            | "mufti"
+            | "col"
+            | "colonel"
             | "aka"
             | "fka"
             | "nka"
