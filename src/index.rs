@@ -1012,14 +1012,23 @@ impl<'a> SimCache<'a> {
     /// additions per word once the word's row is known, so pruning with it
     /// costs far less than scoring.
     pub fn below(&mut self, n: u32, floor: f64) -> bool {
-        self.bound(n, false) < floor || self.bound(n, true) < floor
-    }
-
-    fn bound(&mut self, n: u32, exact: bool) -> f64 {
         let ix = self.index;
         let r = ix.names[n as usize];
         let ids = &ix.name_terms[r.start as usize..(r.start + r.len) as usize];
         let ids = &ids[..ids.len().min(32)];
+        // Which forgiveness share the bound assumes ([`score_bound`]): one
+        // answer for both bounds of the name.
+        let names_alone = ids
+            .iter()
+            .all(|&id| crate::score::plain_token(&ix.term(id as usize)));
+        self.bound(n, ids, names_alone, false) < floor
+            || self.bound(n, ids, names_alone, true) < floor
+    }
+
+    /// [`SimCache::below`]'s bound of name `n` (tokens `ids`), from the
+    /// cheap per-pair bounds or, if `exact`, the exact similarities.
+    fn bound(&mut self, n: u32, ids: &[u32], names_alone: bool, exact: bool) -> f64 {
+        let ix = self.index;
         let nq = self.query.len();
         let mut best = [0f64; 32];
         for &id in ids {
@@ -1072,9 +1081,6 @@ impl<'a> SimCache<'a> {
                 }
             }
         }
-        let names_alone = ids
-            .iter()
-            .all(|&id| crate::score::plain_token(&ix.term(id as usize)));
         score_bound(q, &best[..nq], names_alone)
     }
 

@@ -167,8 +167,8 @@ const _: () = assert!(EXTRA_QUERY_FORGIVENESS <= MIN_TOKEN_SIM && EXTRA_QUERY_FO
 /// family name and a given name agreeing are strong evidence, and the
 /// query's extra words are then most likely more given names or a
 /// patronymic ("Mujahid Ali Mahmood Ali", "AL-JAMAL, Abdel Al-Rahman
-/// Yusef"). The largest share any listing forgives, so the one
-/// [`score_bound`] assumes; at most [`MIN_TOKEN_SIM`] for the reason above.
+/// Yusef"). The share [`score_bound`] assumes for a listing of names
+/// alone; at most [`MIN_TOKEN_SIM`] for the reason above.
 pub const EXTRA_QUERY_FORGIVENESS_FAMILY: f64 = 0.75;
 const _: () = assert!(
     EXTRA_QUERY_FORGIVENESS_FAMILY <= MIN_TOKEN_SIM
@@ -548,6 +548,8 @@ pub fn score_with(
 ) -> Option<Scored> {
     let query = &query[..query.len().min(32)];
     let listed = &listed[..listed.len().min(32)];
+    // Asked by the bound, the forgiveness and the evidence: found once.
+    let names_alone = plain_name(listed);
     let mut cands: Vec<Pair> = Vec::new();
     let mut best_single = [0f64; 32];
     for (i, q) in query.iter().enumerate() {
@@ -572,7 +574,7 @@ pub fn score_with(
             });
         }
     }
-    if threshold > 0.0 && coverage_bound(query, &cands, plain_name(listed)) < threshold {
+    if threshold > 0.0 && coverage_bound(query, &cands, names_alone) < threshold {
         return None;
     }
 
@@ -625,7 +627,16 @@ pub fn score_with(
             })
         })
         .collect();
-    let q_extra = forgiven_query_weight(query, listed, &pairs, &strong, q_used, l_used, prefix);
+    let q_extra = forgiven_query_weight(
+        query,
+        listed,
+        names_alone,
+        &pairs,
+        &strong,
+        q_used,
+        l_used,
+        prefix,
+    );
     let cov_q = (mq / (wq - q_extra * EXTRA_QUERY_FORGIVENESS)).min(1.0);
     let cov_l = (ml / wl).min(1.0);
 
@@ -785,7 +796,7 @@ pub fn score_with(
         exact: strong.iter().filter(|p| p.sim >= 1.0).count(),
         listed_left: left(listed, unmatched_l),
         query_left: left(query, unmatched_q),
-        plain_name: plain_name(listed),
+        plain_name: names_alone,
         numbers_agree: q_nums != 0 && l_nums != 0 && s_penalty == 1.0,
         query_len: query.len(),
         q_matched: mq,
@@ -841,7 +852,8 @@ pub fn family_name(scored: &mut Scored, family: u32, query_len: usize, prefix: b
 /// [`EXTRA_QUERY_FORGIVENESS_FAMILY`] instead of
 /// [`EXTRA_QUERY_FORGIVENESS`]. The query coverage is the only factor of
 /// the score that changes, so the score is rescaled by it. Within the
-/// pruning bound, which assumes the larger share ([`score_bound`]).
+/// pruning bound, which assumes the larger share for a listing of names
+/// alone, the only listings this raises ([`score_bound`]).
 /// Measured (`cargo run --release --example evaluate -- --no-baseline`,
 /// seeds 20260401 and 7): held-out aliases found in the top 10 349 -> 350
 /// and 350 -> 351 of 600, innocent hits unchanged (8). Without the family
@@ -851,7 +863,7 @@ pub fn family_name(scored: &mut Scored, family: u32, query_len: usize, prefix: b
 pub fn family_forgiveness(scored: &mut Scored, listed: &[Term], family: u32) {
     let e = scored.evidence;
     // Names alone, as the pruning bound assumes ([`score_bound`]).
-    if family == 0 || e.q_extra <= 0.0 || !plain_name(listed) {
+    if family == 0 || e.q_extra <= 0.0 || !e.plain_name {
         return;
     }
     let rare_family_agrees = scored.pairs.iter().any(|p| {
@@ -989,9 +1001,11 @@ fn distinctive(t: &Term) -> bool {
 /// Common words alone never
 /// earn it ("Maria" and "Lopez" each weigh too little), and neither does a
 /// partial listing. Numbers are never forgiven: they must agree.
+#[allow(clippy::too_many_arguments)]
 fn forgiven_query_weight(
     query: &[Term],
     listed: &[Term],
+    names_alone: bool,
     pairs: &[Pair],
     strong: &[&Pair],
     q_used: u32,
@@ -1019,7 +1033,6 @@ fn forgiven_query_weight(
     // A company's extra words tell more ("Polar Bear Ice Company" is not
     // "POLAR BEAR ELECTRONICS CO"), so a listing that is not names alone
     // must agree in every word, its common organisation words too.
-    let names_alone = plain_name(listed);
     let must_agree = |t: &Term| {
         if names_alone {
             distinctive(t)
